@@ -1,0 +1,2 @@
+/** The Sluice Flink jobs: configuration, pipeline assembly and entry points. */
+package dev.sluice.jobs;

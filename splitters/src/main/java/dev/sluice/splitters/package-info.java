@@ -1,0 +1,2 @@
+/** Split strategies: which channel each record belongs to, and the plans that decide it. */
+package dev.sluice.splitters;
