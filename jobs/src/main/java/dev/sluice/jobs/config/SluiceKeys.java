@@ -1,0 +1,316 @@
+package dev.sluice.jobs.config;
+
+import static dev.sluice.jobs.config.ConfigKey.key;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key Sluice understands. Validation, {@code --help} and the README's table are
+ * all generated from this list.
+ */
+public final class SluiceKeys {
+  private SluiceKeys() {}
+
+  // --- source ------------------------------------------------------------------------------
+
+  public static final ConfigKey SOURCE_PATH =
+      key("source.path", ValueType.STRING)
+          .required()
+          .describedAs(
+              "The raw objects to read: one object or a folder (file:///..., s3://bucket/prefix/,"
+                  + " or a local path).");
+  public static final ConfigKey SOURCE_FORMAT =
+      key("source.format", ValueType.STRING)
+          .required()
+          .oneOf("csv", "jsonl", "avro", "libsvm")
+          .describedAs("The format of the raw objects. Objects ending in .gz are decompressed.");
+  public static final ConfigKey SOURCE_MONITOR_INTERVAL =
+      key("source.monitor-interval", ValueType.DURATION)
+          .describedAs(
+              "When set, the run is continuous: the path is scanned this often and new objects"
+                  + " are picked up as they land. When absent, the run is bounded.");
+  public static final ConfigKey SOURCE_CSV_HEADER =
+      key("source.csv.header", ValueType.BOOLEAN)
+          .defaultValue("true")
+          .describedAs("Whether the first line of every CSV object names the columns.");
+  public static final ConfigKey SOURCE_CSV_DELIMITER =
+      key("source.csv.delimiter", ValueType.CHAR)
+          .defaultValue(",")
+          .describedAs("The CSV field delimiter (\\t for tab).");
+  public static final ConfigKey SOURCE_CSV_QUOTE =
+      key("source.csv.quote", ValueType.CHAR)
+          .defaultValue("\"")
+          .describedAs("The CSV quote character (RFC 4180: a quote inside is doubled).");
+  public static final ConfigKey SOURCE_LIBSVM_DIMENSION =
+      key("source.libsvm.dimension", ValueType.POSITIVE_INT)
+          .describedAs("The feature dimension of LibSVM input; required for source.format libsvm.");
+  public static final ConfigKey SOURCE_LIBSVM_ZERO_BASED =
+      key("source.libsvm.zero-based", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether LibSVM feature indices start at 0 (they start at 1 by convention).");
+
+  // --- schema ------------------------------------------------------------------------------
+
+  public static final ConfigKey SCHEMA_ID =
+      key("schema.id", ValueType.STRING)
+          .describedAs(
+              "The column holding a record id, used as the uid and the random split key. By"
+                  + " default the uid is the object URI and line, <object>:<line>.");
+  public static final ConfigKey SCHEMA_TIMESTAMP =
+      key("schema.timestamp", ValueType.STRING)
+          .describedAs("The event-time column; required by split.strategy time.");
+  public static final ConfigKey SCHEMA_TIMESTAMP_FORMAT =
+      key("schema.timestamp-format", ValueType.STRING)
+          .defaultValue("iso")
+          .oneOf("iso", "epoch-seconds", "epoch-millis")
+          .describedAs(
+              "How timestamps are written: ISO-8601 date (start of day, UTC) or date-time (UTC"
+                  + " when no zone is given), or epoch seconds or milliseconds.");
+  public static final ConfigKey SCHEMA_GROUP =
+      key("schema.group", ValueType.STRING)
+          .describedAs(
+              "The group column (speaker, patient, store); required by split.strategy group and"
+                  + " by split.domain.inner group.");
+  public static final ConfigKey SCHEMA_DOMAIN =
+      key("schema.domain", ValueType.STRING)
+          .describedAs("The domain column (clean/noisy); required by split.strategy domain.");
+  public static final ConfigKey SCHEMA_LABEL =
+      key("schema.label", ValueType.LIST)
+          .describedAs(
+              "The label column, or several for a vector label. Absent for unsupervised data.");
+  public static final ConfigKey SCHEMA_FEATURES =
+      key("schema.features", ValueType.LIST)
+          .defaultValue("*")
+          .describedAs(
+              "The feature columns in order, or * for all columns not used as id, timestamp,"
+                  + " group, domain or label. Columns are names, or #N for the N-th (from 0).");
+  public static final ConfigKey SCHEMA_FEATURE_TYPE =
+      key("schema.feature-type", ValueType.STRING)
+          .defaultValue("float32")
+          .oneOf("float32", "float64", "int32")
+          .describedAs("The tensor type the features are written as.");
+  public static final ConfigKey SCHEMA_ALLOW_NON_FINITE =
+      key("schema.allow-non-finite", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether NaN and infinite features and labels are kept instead of rejected.");
+
+  // --- split -------------------------------------------------------------------------------
+
+  public static final ConfigKey SPLIT_STRATEGY =
+      key("split.strategy", ValueType.STRING)
+          .defaultValue("random")
+          .oneOf("random", "group", "time", "domain")
+          .describedAs(
+              "How records are assigned to channels: random (hash of the record key), group (all"
+                  + " records of a group together), time (by event time; never random), domain"
+                  + " (a routing table per domain value).");
+  public static final ConfigKey SPLIT_SEED =
+      key("split.seed", ValueType.LONG)
+          .defaultValue("0")
+          .describedAs("The salt of the split hash. Change it to draw a different split.");
+  public static final ConfigKey SPLIT_CHANNELS =
+      key("split.channels", ValueType.LIST)
+          .defaultValue("train,validation,test")
+          .describedAs(
+              "The channels in order. Names may hold lowercase letters, digits, - and _ (they"
+                  + " become S3 prefixes).");
+  public static final ConfigKey SPLIT_FRACTIONS =
+      key("split.fractions", ValueType.FRACTION_LIST)
+          .defaultValue("0.8,0.1,0.1")
+          .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
+  public static final ConfigKey SPLIT_GROUP_BALANCED =
+      key("split.group.balanced", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Balance channels by records rather than by groups, from a planning pass over"
+                  + " bounded input. Groups not in the plan fall back to the hash rule.");
+  public static final ConfigKey SPLIT_GROUP_TOLERANCE =
+      key("split.group.tolerance", ValueType.FRACTION)
+          .defaultValue("0.01")
+          .describedAs(
+              "Balanced mode: how far a channel's share of records may be from its target.");
+  public static final ConfigKey SPLIT_TIME_VALIDATION_START =
+      key("split.time.validation-start", ValueType.INSTANT)
+          .describedAs(
+              "Time cut-off: records at or after it go to validation. Without cut-offs, the"
+                  + " cut-offs are planned from split.fractions.");
+  public static final ConfigKey SPLIT_TIME_TEST_START =
+      key("split.time.test-start", ValueType.INSTANT)
+          .describedAs("Time cut-off: records at or after it go to test.");
+  public static final ConfigKey SPLIT_TIME_GAP =
+      key("split.time.gap", ValueType.DURATION)
+          .defaultValue("0s")
+          .describedAs(
+              "Records within this long before a cut-off are excluded (and counted), so no"
+                  + " earlier channel lies closer than the gap to a later one.");
+  public static final ConfigKey SPLIT_DOMAIN_PRESET =
+      key("split.domain.preset", ValueType.STRING)
+          .oneOf("clean-train-noisy-eval", "clean-split-noisy-mixed")
+          .describedAs(
+              "A routing table from the field: clean-train-noisy-eval (clean 100% train; noisy"
+                  + " 50% validation, 50% test) or clean-split-noisy-mixed (clean 90% train, 10%"
+                  + " validation; noisy 30% validation, 70% test).");
+  public static final ConfigKey SPLIT_DOMAIN_CLEAN =
+      key("split.domain.clean", ValueType.STRING)
+          .defaultValue("clean")
+          .describedAs("The domain value the presets treat as clean.");
+  public static final ConfigKey SPLIT_DOMAIN_NOISY =
+      key("split.domain.noisy", ValueType.STRING)
+          .defaultValue("noisy")
+          .describedAs("The domain value the presets treat as noisy.");
+  public static final ConfigKey SPLIT_DOMAIN_ROUTES =
+      key("split.domain.routes.<domain>", ValueType.FRACTION_LIST)
+          .describedAs(
+              "The channel fractions for one domain value, in the order of split.channels;"
+                  + " overrides the preset's route for that value.");
+  public static final ConfigKey SPLIT_DOMAIN_DEFAULT_ROUTE =
+      key("split.domain.default-route", ValueType.STRING)
+          .describedAs(
+              "The domain value whose route applies to values missing from the table. Without"
+                  + " it such records are rejected as unknown_domain.");
+  public static final ConfigKey SPLIT_DOMAIN_INNER =
+      key("split.domain.inner", ValueType.STRING)
+          .defaultValue("random")
+          .oneOf("random", "group")
+          .describedAs("How the channel is chosen within a domain's route.");
+
+  // --- sink --------------------------------------------------------------------------------
+
+  public static final ConfigKey SINK_PATH =
+      key("sink.path", ValueType.STRING)
+          .required()
+          .describedAs(
+              "The output root. Channels go to <path>/<channel>/, metadata to <path>/_sluice/,"
+                  + " rejected rows to <path>/_rejected/.");
+  public static final ConfigKey SINK_MAX_SHARD_BYTES =
+      key("sink.max-shard-bytes", ValueType.BYTES)
+          .defaultValue("256mb")
+          .describedAs("A shard is closed once it holds this many bytes.");
+  public static final ConfigKey SINK_MAX_SHARD_RECORDS =
+      key("sink.max-shard-records", ValueType.POSITIVE_LONG)
+          .describedAs("A shard is closed once it holds this many records (default: no limit).");
+  public static final ConfigKey SINK_MIN_SHARDS_PER_CHANNEL =
+      key("sink.min-shards-per-channel", ValueType.POSITIVE_INT)
+          .defaultValue("1")
+          .describedAs(
+              "Spread every channel over at least this many shards, so ShardedByS3Key can feed"
+                  + " that many training instances.");
+  public static final ConfigKey SINK_MAX_REJECTED_FRACTION =
+      key("sink.max-rejected-fraction", ValueType.FRACTION)
+          .defaultValue("0.01")
+          .describedAs(
+              "If more than this share of input rows is rejected, the run fails and nothing is"
+                  + " published as complete.");
+
+  // --- job ---------------------------------------------------------------------------------
+
+  public static final ConfigKey JOB_NAME =
+      key("job.name", ValueType.STRING).defaultValue("sluice").describedAs("The Flink job name.");
+  public static final ConfigKey JOB_PARALLELISM =
+      key("job.parallelism", ValueType.POSITIVE_INT)
+          .describedAs("The job's parallelism (default: the cluster's or the local core count).");
+  public static final ConfigKey JOB_CHECKPOINT_INTERVAL =
+      key("job.checkpoint-interval", ValueType.DURATION)
+          .defaultValue("30s")
+          .describedAs(
+              "Continuous runs: how often output is committed (exactly-once via checkpoints).");
+  public static final ConfigKey JOB_PROGRESS_INTERVAL =
+      key("job.progress-interval", ValueType.DURATION)
+          .defaultValue("5s")
+          .describedAs("Local runs: how often a progress line is logged.");
+
+  // --- s3 ----------------------------------------------------------------------------------
+
+  public static final ConfigKey S3_ENDPOINT =
+      key("s3.endpoint", ValueType.STRING)
+          .describedAs("An S3-compatible endpoint URL (default: AWS for the region).");
+  public static final ConfigKey S3_PATH_STYLE_ACCESS =
+      key("s3.path-style-access", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs("Use path-style requests; most local S3-compatible stores need it.");
+  public static final ConfigKey S3_REGION =
+      key("s3.region", ValueType.STRING).describedAs("The AWS region of the buckets.");
+  public static final ConfigKey S3_ACCESS_KEY =
+      key("s3.access-key", ValueType.STRING)
+          .secret()
+          .describedAs(
+              "An explicit access key, for tests and local stores. Without it the default AWS"
+                  + " credentials chain is used.");
+  public static final ConfigKey S3_SECRET_KEY =
+      key("s3.secret-key", ValueType.STRING)
+          .secret()
+          .describedAs("The secret key that goes with s3.access-key.");
+  public static final ConfigKey S3_SSE =
+      key("s3.sse", ValueType.STRING)
+          .defaultValue("none")
+          .oneOf("none", "sse-s3", "sse-kms")
+          .describedAs("Server-side encryption of the output.");
+  public static final ConfigKey S3_SSE_KMS_KEY_ID =
+      key("s3.sse-kms-key-id", ValueType.STRING)
+          .describedAs("The KMS key for s3.sse sse-kms (default: the account's AWS managed key).");
+
+  /** Every key, in the order help and the README list them. */
+  public static final List<ConfigKey> ALL =
+      List.of(
+          SOURCE_PATH,
+          SOURCE_FORMAT,
+          SOURCE_MONITOR_INTERVAL,
+          SOURCE_CSV_HEADER,
+          SOURCE_CSV_DELIMITER,
+          SOURCE_CSV_QUOTE,
+          SOURCE_LIBSVM_DIMENSION,
+          SOURCE_LIBSVM_ZERO_BASED,
+          SCHEMA_ID,
+          SCHEMA_TIMESTAMP,
+          SCHEMA_TIMESTAMP_FORMAT,
+          SCHEMA_GROUP,
+          SCHEMA_DOMAIN,
+          SCHEMA_LABEL,
+          SCHEMA_FEATURES,
+          SCHEMA_FEATURE_TYPE,
+          SCHEMA_ALLOW_NON_FINITE,
+          SPLIT_STRATEGY,
+          SPLIT_SEED,
+          SPLIT_CHANNELS,
+          SPLIT_FRACTIONS,
+          SPLIT_GROUP_BALANCED,
+          SPLIT_GROUP_TOLERANCE,
+          SPLIT_TIME_VALIDATION_START,
+          SPLIT_TIME_TEST_START,
+          SPLIT_TIME_GAP,
+          SPLIT_DOMAIN_PRESET,
+          SPLIT_DOMAIN_CLEAN,
+          SPLIT_DOMAIN_NOISY,
+          SPLIT_DOMAIN_ROUTES,
+          SPLIT_DOMAIN_DEFAULT_ROUTE,
+          SPLIT_DOMAIN_INNER,
+          SINK_PATH,
+          SINK_MAX_SHARD_BYTES,
+          SINK_MAX_SHARD_RECORDS,
+          SINK_MIN_SHARDS_PER_CHANNEL,
+          SINK_MAX_REJECTED_FRACTION,
+          JOB_NAME,
+          JOB_PARALLELISM,
+          JOB_CHECKPOINT_INTERVAL,
+          JOB_PROGRESS_INTERVAL,
+          S3_ENDPOINT,
+          S3_PATH_STYLE_ACCESS,
+          S3_REGION,
+          S3_ACCESS_KEY,
+          S3_SECRET_KEY,
+          S3_SSE,
+          S3_SSE_KMS_KEY_ID);
+
+  /** The key or key family a concrete key from a carrier belongs to. */
+  public static Optional<ConfigKey> find(String concrete) {
+    for (ConfigKey key : ALL) {
+      if (key.matches(concrete)) {
+        return Optional.of(key);
+      }
+    }
+    return Optional.empty();
+  }
+}

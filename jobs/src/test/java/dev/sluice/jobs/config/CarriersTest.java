@@ -1,0 +1,67 @@
+package dev.sluice.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CarriersTest {
+
+  @Test
+  void nestedAndDottedYamlFlattenToTheSameKeys() {
+    RawConfig nested =
+        YamlConfig.parse(
+            "source:\n  path: raw/\n  csv:\n    header: false\nsplit:\n  channels: [a, b]\n",
+            "nested.yaml");
+    RawConfig dotted =
+        YamlConfig.parse(
+            "source.path: raw/\nsource.csv.header: false\nsplit.channels: a,b\n", "dotted.yaml");
+
+    assertThat(nested.entries().keySet()).containsExactlyElementsOf(dotted.entries().keySet());
+    nested
+        .entries()
+        .forEach(
+            (key, entry) -> assertThat(entry.value()).isEqualTo(dotted.entries().get(key).value()));
+    assertThat(nested.entries().get("source.path").origin()).isEqualTo("--config nested.yaml");
+  }
+
+  @Test
+  void badYamlNamesTheFileAndLine() {
+    assertThatThrownBy(() -> YamlConfig.parse("source:\n  path: [unclosed\n", "job.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("job.yaml: not valid YAML")
+        .hasMessageContaining("line");
+  }
+
+  @Test
+  void commandLineValuesOverrideTheFile() {
+    CommandLine line =
+        CommandLine.parse("--config", "job.yaml", "--sink.path", "elsewhere", "--split.seed=7");
+    RawConfig file = YamlConfig.parse("sink.path: out\nsplit.seed: 1\n", "job.yaml");
+
+    RawConfig merged = file.overriddenBy(line.overrides());
+
+    assertThat(line.configLocation()).contains("job.yaml");
+    assertThat(merged.entries().get("sink.path"))
+        .isEqualTo(new RawConfig.Entry("elsewhere", "command line"));
+    assertThat(merged.entries().get("split.seed").value()).isEqualTo("7");
+  }
+
+  @Test
+  void aDanglingKeyOnTheCommandLineIsAnError() {
+    assertThatThrownBy(() -> CommandLine.parse("--sink.path"))
+        .hasMessageContaining("--sink.path: missing value");
+    assertThatThrownBy(() -> CommandLine.parse("out"))
+        .hasMessageContaining("unexpected argument 'out'");
+  }
+
+  @Test
+  void helpListsEveryKeyWithItsDefault() {
+    String help = HelpText.usage();
+
+    for (ConfigKey key : SluiceKeys.ALL) {
+      assertThat(help).contains(key.name());
+    }
+    assertThat(help).contains("sink.max-shard-bytes  [default: 256mb]");
+  }
+}
