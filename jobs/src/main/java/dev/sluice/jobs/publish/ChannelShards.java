@@ -1,0 +1,85 @@
+package dev.sluice.jobs.publish;
+
+import dev.sluice.connectors.sink.ShardNaming;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * The committed shards of one channel, found by listing its prefix; and the clean-up that makes the
+ * prefix hold nothing else.
+ *
+ * <p>A filesystem sink can leave objects beside the shards it committed: hidden in-progress files
+ * of an attempt that failed, or, on S3, the {@code _part-…_tmp_…} copies its recoverable writer
+ * makes while recovering. They hold data that was written again by the attempt that succeeded, and
+ * SageMaker's S3Prefix mode would feed them to training as duplicates, so they are removed before a
+ * run is published.
+ */
+public final class ChannelShards {
+  /** A committed shard: its key relative to the channel prefix, and its size. */
+  public record Shard(String relativeKey, long bytes) {}
+
+  private ChannelShards() {}
+
+  /** Lists the committed shards under {@code channel}, in key order; none if it is absent. */
+  public static List<Shard> list(Path channel) throws IOException {
+    List<Shard> shards = new ArrayList<>();
+    FileSystem fs = channel.getFileSystem();
+    if (fs.exists(channel)) {
+      walk(fs, channel, "", shards, new ArrayList<>());
+    }
+    shards.sort(Comparator.comparing(Shard::relativeKey));
+    return shards;
+  }
+
+  /**
+   * Deletes everything under {@code channel} that is not a committed shard, and returns the
+   * relative keys it removed.
+   */
+  public static List<String> removeAllButCommittedShards(Path channel) throws IOException {
+    List<String> strays = new ArrayList<>();
+    FileSystem fs = channel.getFileSystem();
+    if (!fs.exists(channel)) {
+      return strays;
+    }
+    List<Path> strayPaths = new ArrayList<>();
+    walk(fs, channel, "", new ArrayList<>(), strayPaths);
+    for (Path stray : strayPaths) {
+      fs.delete(stray, false);
+      strays.add(relative(channel, stray));
+    }
+    strays.sort(String::compareTo);
+    return strays;
+  }
+
+  private static void walk(
+      FileSystem fs, Path folder, String relative, List<Shard> shards, List<Path> strays)
+      throws IOException {
+    FileStatus[] entries = fs.listStatus(folder);
+    if (entries == null) {
+      return;
+    }
+    for (FileStatus entry : entries) {
+      String name = entry.getPath().getName();
+      String key = relative.isEmpty() ? name : relative + "/" + name;
+      if (entry.isDir()) {
+        walk(fs, entry.getPath(), key, shards, strays);
+      } else if (ShardNaming.isCommittedShard(name)) {
+        shards.add(new Shard(key, entry.getLen()));
+      } else {
+        strays.add(entry.getPath());
+      }
+    }
+  }
+
+  private static String relative(Path root, Path child) {
+    String rootPath = root.toUri().getPath();
+    String childPath = child.toUri().getPath();
+    String relative = childPath.substring(rootPath.length());
+    return relative.startsWith("/") ? relative.substring(1) : relative;
+  }
+}
