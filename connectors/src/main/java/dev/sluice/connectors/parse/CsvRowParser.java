@@ -1,0 +1,433 @@
+package dev.sluice.connectors.parse;
+
+import dev.sluice.connectors.source.RawRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses CSV rows (RFC 4180: quoted fields, doubled quotes, delimiter inside quotes; configurable
+ * delimiter and quote; header or not).
+ *
+ * <p>Hot path: the line is copied once into a reused {@code char[]}, split into field offsets, and
+ * numbers are parsed straight from those offsets, so a row of numbers allocates only its result
+ * arrays. Column names are resolved against the object's header once per header instance.
+ *
+ * <p>Column count: with a header, every row must have as many columns as the header. Without a
+ * header, rows must have at least the columns the mapping names, and with all-remaining features,
+ * exactly as many as the first row of the same object seen by this parser.
+ */
+public final class CsvRowParser implements RowParser {
+
+  private static final byte PLAIN = 0;
+  private static final byte QUOTED = 1;
+  private static final byte ESCAPED = 2;
+
+  private final SchemaMapping mapping;
+  private final FieldValues values;
+  private final char delimiter;
+  private final char quote;
+
+  private char[] chars = new char[256];
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+  private byte[] kinds = new byte[64];
+
+  private String cachedHeader;
+  private Layout cachedLayout;
+  private String cachedObject;
+  private int cachedObjectColumns;
+
+  /** A parser for a CSV mapping. */
+  public CsvRowParser(SchemaMapping mapping) {
+    if (mapping.format() != dev.sluice.connectors.source.SourceFormat.CSV) {
+      throw new IllegalArgumentException("CsvRowParser needs source.format=csv, got " + mapping);
+    }
+    this.mapping = mapping;
+    this.values = new FieldValues(mapping);
+    this.delimiter = mapping.csvDelimiter();
+    this.quote = mapping.csvQuote();
+  }
+
+  @Override
+  public ParsedRecord parse(RawRow row) throws RowRejectedException {
+    String text = row.text;
+    int count = split(row, text);
+    Layout layout = layoutFor(row, count);
+    if (layout.error != null) {
+      throw RowRejectedException.of(
+          row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+    }
+    checkColumnCount(row, layout, count);
+
+    ParsedRecord record = new ParsedRecord();
+    record.object = row.object;
+    record.line = row.line;
+    record.rawText = text;
+    record.featureType = values.featureType();
+    if (layout.id >= 0) {
+      record.id =
+          FieldValues.required(row, string(layout.id), RejectReason.MISSING_ID, layout.idField);
+    }
+    if (layout.timestamp >= 0) {
+      record.timestampMillis =
+          values.timestamp(row, string(layout.timestamp), layout.timestampField);
+      record.hasTimestamp = true;
+    }
+    if (layout.group >= 0) {
+      record.group =
+          FieldValues.required(
+              row, string(layout.group), RejectReason.MISSING_GROUP, layout.groupField);
+    }
+    if (layout.domain >= 0) {
+      record.domain =
+          FieldValues.required(
+              row, string(layout.domain), RejectReason.MISSING_DOMAIN, layout.domainField);
+    }
+    if (layout.labels.length > 0) {
+      double[] label = new double[layout.labels.length];
+      for (int i = 0; i < label.length; i++) {
+        int c = layout.labels[i];
+        label[i] = values.label(row, chars, starts[c], ends[c], layout.labelFields[i]);
+      }
+      record.label = label;
+    }
+    int[] featureColumns = layout.features;
+    double[] features = new double[featureColumns.length];
+    for (int i = 0; i < features.length; i++) {
+      int c = featureColumns[i];
+      features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
+    }
+    record.features = features;
+    record.dimension = features.length;
+    return record;
+  }
+
+  private void checkColumnCount(RawRow row, Layout layout, int count) throws RowRejectedException {
+    if (layout.exactColumns >= 0 && count != layout.exactColumns) {
+      throw RowRejectedException.of(
+          row,
+          RejectReason.WRONG_COLUMN_COUNT,
+          null,
+          "expected "
+              + layout.exactColumns
+              + " columns "
+              + (mapping.csvHeader() ? "as in the header" : "as in the object's first row")
+              + ", got "
+              + count);
+    }
+    if (count < layout.minColumns) {
+      throw RowRejectedException.of(
+          row,
+          RejectReason.WRONG_COLUMN_COUNT,
+          null,
+          "expected at least "
+              + layout.minColumns
+              + " columns for the schema mapping, got "
+              + count);
+    }
+  }
+
+  /** The unquoted, unescaped text of a column. */
+  private String string(int column) {
+    int from = starts[column];
+    int to = ends[column];
+    if (kinds[column] != ESCAPED) {
+      return new String(chars, from, to - from);
+    }
+    StringBuilder out = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      out.append(chars[i]);
+      if (chars[i] == quote) {
+        i++; // the second of a doubled quote
+      }
+    }
+    return out.toString();
+  }
+
+  /** Splits the line into field offsets in {@link #starts}/{@link #ends}; returns the count. */
+  private int split(RawRow row, String text) throws RowRejectedException {
+    int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    text.getChars(0, n, chars, 0);
+    char[] c = chars;
+    char delim = delimiter;
+    char q = quote;
+    int count = 0;
+    int i = 0;
+    while (true) {
+      if (count == starts.length) {
+        grow();
+      }
+      if (i < n && c[i] == q) {
+        int from = i + 1;
+        int j = from;
+        byte kind = QUOTED;
+        while (true) {
+          if (j >= n) {
+            throw RowRejectedException.of(
+                row,
+                RejectReason.MALFORMED_CSV,
+                "#" + count,
+                "the quoted field has no closing " + q + " (quoted fields cannot span lines)");
+          }
+          if (c[j] == q) {
+            if (j + 1 < n && c[j + 1] == q) {
+              kind = ESCAPED;
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          j++;
+        }
+        starts[count] = from;
+        ends[count] = j;
+        kinds[count] = kind;
+        count++;
+        i = j + 1;
+        if (i == n) {
+          return count;
+        }
+        if (c[i] != delim) {
+          throw RowRejectedException.of(
+              row,
+              RejectReason.MALFORMED_CSV,
+              "#" + (count - 1),
+              "expected the delimiter '"
+                  + delim
+                  + "' or the end of the line after a closing quote,"
+                  + " got '"
+                  + c[i]
+                  + "'");
+        }
+        i++;
+      } else {
+        int from = i;
+        while (i < n) {
+          char ch = c[i];
+          if (ch == delim) {
+            break;
+          }
+          if (ch == q) {
+            throw RowRejectedException.of(
+                row,
+                RejectReason.MALFORMED_CSV,
+                "#" + count,
+                "a quote may only appear in a quoted field (double it inside quotes)");
+          }
+          i++;
+        }
+        starts[count] = from;
+        ends[count] = i;
+        kinds[count] = PLAIN;
+        count++;
+        if (i == n) {
+          return count;
+        }
+        i++;
+      }
+    }
+  }
+
+  private void grow() {
+    int size = starts.length * 2;
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    kinds = Arrays.copyOf(kinds, size);
+  }
+
+  private Layout layoutFor(RawRow row, int count) throws RowRejectedException {
+    if (mapping.csvHeader()) {
+      String header = row.header;
+      if (header == null) {
+        throw new IllegalArgumentException(
+            row.object
+                + " line "
+                + row.line
+                + ": source.csv.header is true but the row carries no header; read it with a"
+                + " CSV source that has the header option on");
+      }
+      if (header != cachedHeader && !header.equals(cachedHeader)) {
+        cachedLayout = Layout.fromHeader(mapping, splitHeader(row, header));
+      }
+      cachedHeader = header;
+      return cachedLayout;
+    }
+    if (mapping.allRemainingFeatures()) {
+      if (!row.object.equals(cachedObject)) {
+        cachedObject = row.object;
+        cachedObjectColumns = count;
+        cachedLayout = Layout.fromIndices(mapping, count);
+      }
+      return cachedLayout;
+    }
+    if (cachedLayout == null) {
+      cachedLayout = Layout.fromIndices(mapping, -1);
+    }
+    return cachedLayout;
+  }
+
+  private List<String> splitHeader(RawRow row, String header) throws RowRejectedException {
+    RawRow headerRow = new RawRow(row.object, 0, header, null);
+    int count;
+    try {
+      count = split(headerRow, header);
+    } catch (RowRejectedException e) {
+      throw RowRejectedException.of(
+          row,
+          RejectReason.MALFORMED_CSV,
+          null,
+          "the object's header is malformed: " + e.getMessage());
+    }
+    List<String> names = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      names.add(string(i).trim());
+    }
+    return names;
+  }
+
+  /** Which column holds what, resolved for one header (or for header-less rows). */
+  private static final class Layout {
+    int id = -1;
+    int timestamp = -1;
+    int group = -1;
+    int domain = -1;
+    int[] labels = new int[0];
+    int[] features = new int[0];
+    String idField;
+    String timestampField;
+    String groupField;
+    String domainField;
+    String[] labelFields = new String[0];
+    String[] featureFields = new String[0];
+    int exactColumns = -1;
+    int minColumns;
+    String error;
+    String errorField;
+
+    static Layout fromHeader(SchemaMapping mapping, List<String> names) {
+      Layout layout = new Layout();
+      layout.exactColumns = names.size();
+      Map<String, Integer> byName = new HashMap<>();
+      for (int i = names.size() - 1; i >= 0; i--) {
+        byName.put(names.get(i), i);
+      }
+      layout.resolve(
+          mapping,
+          names.size(),
+          ref -> ref.isIndex() ? ref.index() : byName.getOrDefault(ref.name(), -1),
+          i -> "'" + names.get(i) + "' (column #" + i + ", ");
+      if (layout.error != null) {
+        layout.error += "; the header's columns are " + names;
+      }
+      return layout;
+    }
+
+    static Layout fromIndices(SchemaMapping mapping, int columns) {
+      Layout layout = new Layout();
+      layout.exactColumns = columns;
+      layout.resolve(mapping, columns, ColumnRef::index, i -> "#" + i + " (");
+      return layout;
+    }
+
+    private void resolve(
+        SchemaMapping mapping,
+        int columns,
+        java.util.function.ToIntFunction<ColumnRef> indexOf,
+        java.util.function.IntFunction<String> describe) {
+      boolean[] used = new boolean[Math.max(columns, 0)];
+      int max = -1;
+      int[] single = new int[4];
+      String[] keys = {"schema.id", "schema.timestamp", "schema.group", "schema.domain"};
+      ColumnRef[] refs = {
+        mapping.id().orElse(null),
+        mapping.timestamp().orElse(null),
+        mapping.group().orElse(null),
+        mapping.domain().orElse(null)
+      };
+      String[] fields = new String[4];
+      for (int k = 0; k < 4; k++) {
+        single[k] = -1;
+        if (refs[k] != null) {
+          int index = lookup(refs[k], keys[k], indexOf);
+          if (index < 0) {
+            return;
+          }
+          single[k] = index;
+          fields[k] = describe.apply(index) + keys[k] + ")";
+          max = Math.max(max, index);
+          mark(used, index);
+        }
+      }
+      id = single[0];
+      timestamp = single[1];
+      group = single[2];
+      domain = single[3];
+      idField = fields[0];
+      timestampField = fields[1];
+      groupField = fields[2];
+      domainField = fields[3];
+
+      List<ColumnRef> labelRefs = mapping.labels();
+      labels = new int[labelRefs.size()];
+      labelFields = new String[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        int index = lookup(labelRefs.get(i), "schema.label", indexOf);
+        if (index < 0) {
+          return;
+        }
+        labels[i] = index;
+        labelFields[i] = describe.apply(index) + "schema.label)";
+        max = Math.max(max, index);
+        mark(used, index);
+      }
+
+      if (mapping.allRemainingFeatures()) {
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < used.length; i++) {
+          if (!used[i]) {
+            rest.add(i);
+          }
+        }
+        features = rest.stream().mapToInt(Integer::intValue).toArray();
+      } else {
+        List<ColumnRef> featureRefs = mapping.features();
+        features = new int[featureRefs.size()];
+        for (int i = 0; i < features.length; i++) {
+          int index = lookup(featureRefs.get(i), "schema.features", indexOf);
+          if (index < 0) {
+            return;
+          }
+          features[i] = index;
+          max = Math.max(max, index);
+        }
+      }
+      featureFields = new String[features.length];
+      for (int i = 0; i < features.length; i++) {
+        featureFields[i] = describe.apply(features[i]) + "schema.features)";
+      }
+      minColumns = max + 1;
+    }
+
+    private int lookup(
+        ColumnRef ref, String key, java.util.function.ToIntFunction<ColumnRef> indexOf) {
+      int index = indexOf.applyAsInt(ref);
+      if (index < 0) {
+        error = "the header has no column '" + ref + "' named by " + key;
+        errorField = "'" + ref + "' (" + key + ")";
+      }
+      return index;
+    }
+
+    private static void mark(boolean[] used, int index) {
+      if (index < used.length) {
+        used[index] = true;
+      }
+    }
+  }
+}
