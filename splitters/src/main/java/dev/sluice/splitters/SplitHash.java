@@ -16,9 +16,15 @@ import java.nio.charset.StandardCharsets;
  *   <li>The channel is {@link ChannelFractions#indexFor(double)} of u.
  * </ol>
  *
- * <p>Worked example (checked in SplitHashTest): key {@code "rec-1"}, seed 42: XXH64 = {@code
- * 0x8cccbd78ad4a941d}; u = 0x8cccbd78ad4a941d &gt;&gt;&gt; 11 = 2476039216146770 ... &times;
- * 2<sup>-53</sup> &asymp; 0.54990; with fractions [0.8, 0.1, 0.1] it goes to train.
+ * <p>Worked example (checked in SplitHashTest and in the README), seed 42, fractions [0.8, 0.1,
+ * 0.1] over [train, validation, test]:
+ *
+ * <ul>
+ *   <li>{@code "rec-1"}: XXH64 = 0x8cccbd78ad4a941d; h &gt;&gt;&gt; 11 = 4953951360624978; u =
+ *       0.5499990863438973; u &lt; 0.8, so train.
+ *   <li>{@code "rec-7"}: XXH64 = 0xe044d67bf27db083; h &gt;&gt;&gt; 11 = 7890760347045814; u =
+ *       0.8760503819089454; 0.8 &le; u &lt; 0.9, so validation.
+ * </ul>
  */
 public final class SplitHash {
   private SplitHash() {}

@@ -1,0 +1,24 @@
+package dev.sluice.splitters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jpountz.xxhash.XXHash64;
+import net.jpountz.xxhash.XXHashFactory;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+class SplitHashProperties {
+  private static final XXHash64 REFERENCE = XXHashFactory.safeInstance().hash64();
+
+  @Property(tries = 500)
+  void xxh64AgreesWithAnIndependentImplementationForAnyBytesAndSeed(
+      @ForAll @Size(max = 200) byte[] data, @ForAll long seed) {
+    assertThat(SplitHash.xxh64(data, seed)).isEqualTo(REFERENCE.hash(data, 0, data.length, seed));
+  }
+
+  @Property(tries = 200)
+  void unitIsAlwaysInTheHalfOpenUnitInterval(@ForAll String key, @ForAll long seed) {
+    assertThat(SplitHash.unit(key, seed)).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+  }
+}
