@@ -68,7 +68,7 @@ public final class ConfigValidator {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Settings(values, rawValues);
+    return new Settings(values, rawValues, raw.entries().keySet());
   }
 
   private static String unknownKey(String name, String origin) {

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A validated configuration: every key known, every value parsed to its type, defaults filled in.
@@ -14,10 +16,17 @@ import java.util.TreeMap;
 public final class Settings {
   private final Map<String, Object> values;
   private final Map<String, String> rawValues;
+  private final Set<String> explicitKeys;
 
-  Settings(Map<String, Object> values, Map<String, String> rawValues) {
+  Settings(Map<String, Object> values, Map<String, String> rawValues, Set<String> explicitKeys) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.rawValues = Collections.unmodifiableMap(new LinkedHashMap<>(rawValues));
+    this.explicitKeys = Collections.unmodifiableSet(new TreeSet<>(explicitKeys));
+  }
+
+  /** The keys a carrier gave, as opposed to those filled in from defaults. */
+  public Set<String> explicitKeys() {
+    return explicitKeys;
   }
 
   public boolean has(ConfigKey key) {

@@ -1,0 +1,254 @@
+package dev.sluice.jobs.config;
+
+import static dev.sluice.jobs.config.SluiceKeys.*;
+
+import dev.sluice.connectors.parse.FeatureType;
+import dev.sluice.connectors.parse.InvalidSchemaMappingException;
+import dev.sluice.connectors.parse.SchemaMapping;
+import dev.sluice.connectors.parse.TimestampFormat;
+import dev.sluice.connectors.source.SourceFormat;
+import dev.sluice.splitters.SpecBuilder;
+import dev.sluice.splitters.SplitConfigException;
+import dev.sluice.splitters.SplitSpec;
+import dev.sluice.splitters.domain.DomainSplitSpec;
+import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.time.TimeSplitSpec;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A job's whole configuration, validated and bound to the objects the pipeline runs on: the source,
+ * the schema mapping, the split, the sink and the job settings. {@link #from} checks everything
+ * before any data moves and reports every problem at once.
+ */
+public record JobConfig(
+    Settings settings,
+    SourceSettings source,
+    SchemaMapping schema,
+    SplitSpec split,
+    SinkSettings sink,
+    JobSettings job) {
+
+  /** Where and how raw objects are read. */
+  public record SourceSettings(
+      String path, SourceFormat format, boolean csvHeader, Optional<Duration> monitorInterval)
+      implements Serializable {
+    public boolean continuous() {
+      return monitorInterval.isPresent();
+    }
+  }
+
+  /** Where and how channels are written. */
+  public record SinkSettings(
+      String path,
+      long maxShardBytes,
+      long maxShardRecords,
+      int minShardsPerChannel,
+      double maxRejectedFraction)
+      implements Serializable {}
+
+  /** The Flink job itself. */
+  public record JobSettings(
+      String name,
+      Optional<Integer> parallelism,
+      Duration checkpointInterval,
+      Duration progressInterval)
+      implements Serializable {}
+
+  /** Validates raw configuration and binds it, or throws listing every problem. */
+  public static JobConfig from(RawConfig raw) {
+    return from(ConfigValidator.validate(raw));
+  }
+
+  /** Binds validated settings, checking what only the combination of keys can tell. */
+  public static JobConfig from(Settings settings) {
+    List<String> problems = new ArrayList<>();
+
+    SourceSettings source =
+        new SourceSettings(
+            settings.string(SOURCE_PATH),
+            SourceFormat.fromConfigName(settings.string(SOURCE_FORMAT)),
+            settings.flag(SOURCE_CSV_HEADER),
+            settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class));
+    if (source.monitorInterval().map(Duration::isZero).orElse(false)) {
+      problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
+    }
+
+    SchemaMapping schema = bindSchema(settings, source.format(), problems);
+    SplitSpec split = bindSplit(settings, problems);
+    checkStrategyColumns(settings, problems);
+    checkKeysOfOtherStrategies(settings, problems);
+    if (split != null && source.continuous() && split.needsPlanningPass()) {
+      problems.add(
+          "source.monitor-interval: a continuous run accepts only splits that need no planning"
+              + " pass, but split.strategy "
+              + split.strategy()
+              + " as configured plans from the data ("
+              + planningHint(settings)
+              + "); remove source.monitor-interval for a bounded run");
+    }
+
+    SinkSettings sink =
+        new SinkSettings(
+            settings.string(SINK_PATH),
+            settings.get(SINK_MAX_SHARD_BYTES, Long.class),
+            settings.optional(SINK_MAX_SHARD_RECORDS, Long.class).orElse(Long.MAX_VALUE),
+            settings.get(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class),
+            settings.get(SINK_MAX_REJECTED_FRACTION, Double.class));
+    if (normalised(sink.path()).equals(normalised(source.path()))) {
+      problems.add("sink.path: must differ from source.path, or outputs would be read as input");
+    }
+    JobSettings job =
+        new JobSettings(
+            settings.string(JOB_NAME),
+            settings.optional(JOB_PARALLELISM, Integer.class),
+            settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
+            settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new JobConfig(settings, source, schema, split, sink, job);
+  }
+
+  private static SchemaMapping bindSchema(
+      Settings settings, SourceFormat format, List<String> problems) {
+    SchemaMapping.Builder schema =
+        SchemaMapping.builder(format)
+            .csvHeader(settings.flag(SOURCE_CSV_HEADER))
+            .csvDelimiter(settings.get(SOURCE_CSV_DELIMITER, Character.class))
+            .csvQuote(settings.get(SOURCE_CSV_QUOTE, Character.class))
+            .libsvmZeroBased(settings.flag(SOURCE_LIBSVM_ZERO_BASED))
+            .timestampFormat(
+                TimestampFormat.fromConfigName(settings.string(SCHEMA_TIMESTAMP_FORMAT)))
+            .featureType(FeatureType.fromConfigName(settings.string(SCHEMA_FEATURE_TYPE)))
+            .allowNonFinite(settings.flag(SCHEMA_ALLOW_NON_FINITE))
+            .labels(settings.list(SCHEMA_LABEL));
+    settings.optional(SOURCE_LIBSVM_DIMENSION, Integer.class).ifPresent(schema::libsvmDimension);
+    settings.optionalString(SCHEMA_ID).ifPresent(schema::id);
+    settings.optionalString(SCHEMA_TIMESTAMP).ifPresent(schema::timestamp);
+    settings.optionalString(SCHEMA_GROUP).ifPresent(schema::group);
+    settings.optionalString(SCHEMA_DOMAIN).ifPresent(schema::domain);
+    List<String> features = settings.list(SCHEMA_FEATURES);
+    if (features.equals(List.of("*"))) {
+      schema.allRemainingFeatures();
+    } else {
+      schema.features(features);
+    }
+    try {
+      return schema.build();
+    } catch (InvalidSchemaMappingException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static SplitSpec bindSplit(Settings settings, List<String> problems) {
+    try {
+      return switch (settings.string(SPLIT_STRATEGY)) {
+        case "random" -> common(SplitSpec.random(), settings).build();
+        case "group" -> group(settings).build();
+        case "time" -> time(settings).build();
+        case "domain" -> domain(settings).build();
+        default -> throw new IllegalStateException("validated: " + SPLIT_STRATEGY);
+      };
+    } catch (SplitConfigException e) {
+      e.problems().forEach(p -> problems.add(p.toString()));
+      return null;
+    }
+  }
+
+  private static <B extends SpecBuilder<B>> B common(B builder, Settings settings) {
+    return builder
+        .seed(settings.get(SPLIT_SEED, Long.class))
+        .channels(settings.list(SPLIT_CHANNELS))
+        .fractions(settings.fractions(SPLIT_FRACTIONS));
+  }
+
+  private static GroupSplitSpec.Builder group(Settings settings) {
+    return common(SplitSpec.group(), settings)
+        .balanced(settings.flag(SPLIT_GROUP_BALANCED))
+        .tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
+  }
+
+  private static TimeSplitSpec.Builder time(Settings settings) {
+    TimeSplitSpec.Builder time =
+        common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
+    settings
+        .optional(SPLIT_TIME_VALIDATION_START, Instant.class)
+        .ifPresent(start -> time.start("validation", start));
+    settings
+        .optional(SPLIT_TIME_TEST_START, Instant.class)
+        .ifPresent(start -> time.start("test", start));
+    return time;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static DomainSplitSpec.Builder domain(Settings settings) {
+    DomainSplitSpec.Builder domain =
+        common(SplitSpec.domain(), settings)
+            .clean(settings.string(SPLIT_DOMAIN_CLEAN))
+            .noisy(settings.string(SPLIT_DOMAIN_NOISY))
+            .inner(settings.string(SPLIT_DOMAIN_INNER));
+    settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
+    settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
+    Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
+    routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
+    return domain;
+  }
+
+  /** A strategy that needs a column the schema does not map is refused before any data moves. */
+  private static void checkStrategyColumns(Settings settings, List<String> problems) {
+    String strategy = settings.string(SPLIT_STRATEGY);
+    if (strategy.equals("time") && !settings.has(SCHEMA_TIMESTAMP)) {
+      problems.add("schema.timestamp: split.strategy time needs the event-time column; set it");
+    }
+    if (strategy.equals("group") && !settings.has(SCHEMA_GROUP)) {
+      problems.add("schema.group: split.strategy group needs the group column; set it");
+    }
+    if (strategy.equals("domain") && !settings.has(SCHEMA_DOMAIN)) {
+      problems.add("schema.domain: split.strategy domain needs the domain column; set it");
+    }
+    if (strategy.equals("domain")
+        && settings.string(SPLIT_DOMAIN_INNER).equals("group")
+        && !settings.has(SCHEMA_GROUP)) {
+      problems.add("schema.group: split.domain.inner group needs the group column; set it");
+    }
+  }
+
+  /** A key of another strategy is almost always a mistake in the strategy, so say so. */
+  private static void checkKeysOfOtherStrategies(Settings settings, List<String> problems) {
+    String strategy = settings.string(SPLIT_STRATEGY);
+    for (String key : settings.explicitKeys()) {
+      for (String other : List.of("group", "time", "domain")) {
+        if (key.startsWith("split." + other + ".") && !strategy.equals(other)) {
+          problems.add(
+              key + ": applies to split.strategy " + other + ", but split.strategy is " + strategy);
+        }
+      }
+    }
+  }
+
+  private static String planningHint(Settings settings) {
+    return switch (settings.string(SPLIT_STRATEGY)) {
+      case "time" ->
+          "time fractions; give split.time.validation-start and split.time.test-start instead";
+      case "group" -> "balanced groups; set split.group.balanced false";
+      case "domain" -> "groups across domains; use split.domain.inner random";
+      default -> "a data-dependent plan";
+    };
+  }
+
+  private static String normalised(String path) {
+    String trimmed = path.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.sluice.jobs.pipeline;
+
+import dev.sluice.connectors.parse.ParsedRecord;
+import dev.sluice.connectors.parse.RejectedRow;
+import dev.sluice.connectors.parse.RowParser;
+import dev.sluice.connectors.parse.RowParsers;
+import dev.sluice.connectors.parse.RowRejectedException;
+import dev.sluice.connectors.parse.SchemaMapping;
+import dev.sluice.connectors.protobuf.RecordEncoder;
+import dev.sluice.connectors.protobuf.ValueType;
+import dev.sluice.connectors.sink.ChannelRecord;
+import dev.sluice.connectors.sink.ShardNaming;
+import dev.sluice.connectors.source.RawRow;
+import dev.sluice.splitters.Assignment;
+import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.SplitFields;
+import dev.sluice.splitters.SplitHash;
+import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.audit.LeakageAuditor;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The per-record heart of the job: parse a raw row, assign it a channel, encode it as a
+ * RecordIO-protobuf {@code Record}. A row that cannot be parsed or assigned goes to the {@link
+ * #REJECTED} side output with its reason; a row inside a time gap is counted and dropped. Every row
+ * read ends in exactly one of these, and the counts say so.
+ *
+ * <p>Source, router and sink are chained, so rows are not serialised between them; the router
+ * reuses its encoder buffer and output record (see {@link ChannelRecord}).
+ */
+public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
+  private static final long serialVersionUID = 1L;
+
+  /** Rows that could not become records, with object, line and reason. */
+  public static final OutputTag<RejectedRow> REJECTED =
+      new OutputTag<>(
+          "rejected", org.apache.flink.api.common.typeinfo.TypeInformation.of(RejectedRow.class));
+
+  /** Accumulator names the runner reads back. */
+  public static final String ROWS_READ = "sluice.rows-read";
+
+  public static final String ROWS_REJECTED = "sluice.rows-rejected";
+  public static final String AUDIT = "sluice.audit";
+
+  /** Salts the shard-folder hash so it is independent of the channel choice. */
+  private static final long SHARD_SALT = 0x5348415244L; // "SHARD"
+
+  private final SchemaMapping schema;
+  private final Splitter splitter;
+  private final List<Channel> channels;
+  private final int shardsPerChannel;
+  private final RejectedFractionGuard rejectedGuard;
+
+  private transient RowParser parser;
+  private transient RecordEncoder encoder;
+  private transient ChannelRecord out;
+  private transient String[][] buckets;
+  private transient LeakageAuditor auditor;
+  private transient org.apache.flink.api.common.accumulators.LongCounter rowsRead;
+  private transient org.apache.flink.api.common.accumulators.LongCounter rowsRejected;
+  private transient Counter[] writtenMetric;
+  private transient MetricGroup rejectMetrics;
+  private transient java.util.Map<String, Counter> rejectedMetric;
+
+  /**
+   * @param shardsPerChannel 1 to write each channel's shards directly under its prefix; more to
+   *     spread them over that many {@code shard-NNN} folders ({@code sink.min-shards-per-channel})
+   * @param rejectedGuard fails a continuous run whose rejected share passes the limit; bounded runs
+   *     check the exact share at the end instead
+   */
+  public RouteRecords(
+      SchemaMapping schema,
+      Splitter splitter,
+      List<Channel> channels,
+      int shardsPerChannel,
+      RejectedFractionGuard rejectedGuard) {
+    this.schema = schema;
+    this.splitter = splitter;
+    this.channels = List.copyOf(channels);
+    this.shardsPerChannel = shardsPerChannel;
+    this.rejectedGuard = rejectedGuard;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    parser = RowParsers.create(schema);
+    encoder = new RecordEncoder();
+    out = new ChannelRecord();
+    buckets = new String[channels.size()][shardsPerChannel];
+    for (int c = 0; c < channels.size(); c++) {
+      for (int s = 0; s < shardsPerChannel; s++) {
+        String name = channels.get(c).name();
+        buckets[c][s] = shardsPerChannel == 1 ? name : ShardNaming.shardBucket(name, s);
+      }
+    }
+    AuditAccumulator audit = new AuditAccumulator(splitter.expectations());
+    getRuntimeContext().addAccumulator(AUDIT, audit);
+    auditor = audit.auditor();
+    rowsRead = getRuntimeContext().getLongCounter(ROWS_READ);
+    rowsRejected = getRuntimeContext().getLongCounter(ROWS_REJECTED);
+
+    MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("sluice");
+    writtenMetric = new Counter[channels.size()];
+    for (int c = 0; c < channels.size(); c++) {
+      writtenMetric[c] = metrics.addGroup("channel", channels.get(c).name()).counter("records");
+    }
+    rejectMetrics = metrics;
+    rejectedMetric = new java.util.HashMap<>();
+  }
+
+  @Override
+  public void processElement(RawRow row, Context context, Collector<ChannelRecord> collector) {
+    rowsRead.add(1L);
+    ParsedRecord record;
+    try {
+      record = parser.parse(row);
+    } catch (RowRejectedException rejection) {
+      reject(context, RejectedRow.of(row, rejection));
+      return;
+    }
+    SplitFields fields =
+        new SplitFields(
+            record.splitKey(),
+            record.group,
+            record.domain,
+            record.timestampMillis,
+            record.hasTimestamp);
+    Assignment assignment = splitter.assign(fields);
+    auditor.record(fields, assignment);
+    switch (assignment.kind()) {
+      case CHANNEL -> write(record, assignment.channelIndex(), collector);
+      case EXCLUDED_BY_GAP -> {
+        // Counted by the auditor and reported; a gap record is deliberately not written.
+      }
+      case REJECTED -> reject(context, splitRejection(row, assignment.reason()));
+    }
+    rejectedGuard.check(rowsRead.getLocalValue(), rowsRejected.getLocalValue());
+  }
+
+  private void write(ParsedRecord record, int channel, Collector<ChannelRecord> collector) {
+    RecordEncoder encoder = this.encoder.reset();
+    ValueType type = ValueTypes.of(record.featureType);
+    if (record.isSparse()) {
+      encoder.sparseFeature(
+          RecordEncoder.DEFAULT_NAME,
+          type,
+          record.sparseValues,
+          record.sparseKeys,
+          0,
+          record.sparseKeys.length,
+          record.dimension);
+    } else {
+      encoder.denseFeature(
+          RecordEncoder.DEFAULT_NAME, type, record.features, 0, record.features.length);
+    }
+    if (record.label != null) {
+      // Built-in algorithms read a float32 label["values"], scalar or vector.
+      if (record.label.length == 1) {
+        encoder.scalarLabel(ValueType.FLOAT32, record.label[0]);
+      } else {
+        encoder.denseLabel(
+            RecordEncoder.DEFAULT_NAME, ValueType.FLOAT32, record.label, 0, record.label.length);
+      }
+    }
+    String uid = record.uid();
+    encoder.uid(uid);
+
+    int shard =
+        shardsPerChannel == 1
+            ? 0
+            : (int) Long.remainderUnsigned(SplitHash.hash(uid, SHARD_SALT), shardsPerChannel);
+    out.bucket = buckets[channel][shard];
+    out.payload = encoder.array();
+    out.length = encoder.length();
+    writtenMetric[channel].inc();
+    collector.collect(out);
+  }
+
+  private void reject(Context context, RejectedRow rejected) {
+    rowsRejected.add(1L);
+    rejectedMetric
+        .computeIfAbsent(
+            rejected.reason,
+            reason -> rejectMetrics.addGroup("reject_reason", reason).counter("rows"))
+        .inc();
+    context.output(REJECTED, rejected);
+  }
+
+  private static RejectedRow splitRejection(RawRow row, Assignment.Reason reason) {
+    String code = reason.name().toLowerCase(java.util.Locale.ROOT);
+    return new RejectedRow(
+        row.object,
+        row.line,
+        code,
+        row.object + " line " + row.line + ": " + reason.description(),
+        row.text);
+  }
+}
