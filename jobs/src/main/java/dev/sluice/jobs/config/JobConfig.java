@@ -49,7 +49,8 @@ public record JobConfig(
       long maxShardBytes,
       long maxShardRecords,
       int minShardsPerChannel,
-      double maxRejectedFraction)
+      double maxRejectedFraction,
+      boolean overwrite)
       implements Serializable {}
 
   /** The Flink job itself. */
@@ -99,7 +100,8 @@ public record JobConfig(
             settings.get(SINK_MAX_SHARD_BYTES, Long.class),
             settings.optional(SINK_MAX_SHARD_RECORDS, Long.class).orElse(Long.MAX_VALUE),
             settings.get(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class),
-            settings.get(SINK_MAX_REJECTED_FRACTION, Double.class));
+            settings.get(SINK_MAX_REJECTED_FRACTION, Double.class),
+            settings.flag(SINK_OVERWRITE));
     if (normalised(sink.path()).equals(normalised(source.path()))) {
       problems.add("sink.path: must differ from source.path, or outputs would be read as input");
     }

@@ -205,6 +205,13 @@ public final class SluiceKeys {
               "If more than this share of input rows is rejected, the run fails and nothing is"
                   + " published as complete.");
 
+  public static final ConfigKey SINK_OVERWRITE =
+      key("sink.overwrite", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a bounded run may replace the output of an earlier run under sink.path."
+                  + " When false, a run refuses to start over existing output.");
+
   // --- job ---------------------------------------------------------------------------------
 
   public static final ConfigKey JOB_NAME =
@@ -292,6 +299,7 @@ public final class SluiceKeys {
           SINK_MAX_SHARD_RECORDS,
           SINK_MIN_SHARDS_PER_CHANNEL,
           SINK_MAX_REJECTED_FRACTION,
+          SINK_OVERWRITE,
           JOB_NAME,
           JOB_PARALLELISM,
           JOB_CHECKPOINT_INTERVAL,

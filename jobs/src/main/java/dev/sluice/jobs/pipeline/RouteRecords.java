@@ -17,7 +17,11 @@ import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.SplitHash;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.audit.LeakageAuditor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -48,6 +52,12 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   public static final String ROWS_REJECTED = "sluice.rows-rejected";
   public static final String AUDIT = "sluice.audit";
 
+  /** Prefix of the per-channel written-records accumulators ({@code sluice.written.train}). */
+  public static final String WRITTEN_PREFIX = "sluice.written.";
+
+  /** Prefix of the per-reason rejected-rows accumulators ({@code sluice.rejected.non_finite}). */
+  public static final String REJECTED_PREFIX = "sluice.rejected.";
+
   /** Salts the shard-folder hash so it is independent of the channel choice. */
   private static final long SHARD_SALT = 0x5348415244L; // "SHARD"
 
@@ -62,11 +72,12 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   private transient ChannelRecord out;
   private transient String[][] buckets;
   private transient LeakageAuditor auditor;
-  private transient org.apache.flink.api.common.accumulators.LongCounter rowsRead;
-  private transient org.apache.flink.api.common.accumulators.LongCounter rowsRejected;
+  private transient LongCounter rowsRead;
+  private transient LongCounter rowsRejected;
+  private transient LongCounter[] written;
   private transient Counter[] writtenMetric;
   private transient MetricGroup rejectMetrics;
-  private transient java.util.Map<String, Counter> rejectedMetric;
+  private transient Map<String, Rejections> rejections;
 
   /**
    * @param shardsPerChannel 1 to write each channel's shards directly under its prefix; more to
@@ -106,12 +117,15 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     rowsRejected = getRuntimeContext().getLongCounter(ROWS_REJECTED);
 
     MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("sluice");
+    written = new LongCounter[channels.size()];
     writtenMetric = new Counter[channels.size()];
     for (int c = 0; c < channels.size(); c++) {
-      writtenMetric[c] = metrics.addGroup("channel", channels.get(c).name()).counter("records");
+      String name = channels.get(c).name();
+      written[c] = getRuntimeContext().getLongCounter(WRITTEN_PREFIX + name);
+      writtenMetric[c] = metrics.addGroup("channel", name).counter("records");
     }
     rejectMetrics = metrics;
-    rejectedMetric = new java.util.HashMap<>();
+    rejections = new HashMap<>();
   }
 
   @Override
@@ -178,22 +192,33 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     out.bucket = buckets[channel][shard];
     out.payload = encoder.array();
     out.length = encoder.length();
+    written[channel].add(1L);
     writtenMetric[channel].inc();
     collector.collect(out);
   }
 
   private void reject(Context context, RejectedRow rejected) {
     rowsRejected.add(1L);
-    rejectedMetric
-        .computeIfAbsent(
-            rejected.reason,
-            reason -> rejectMetrics.addGroup("reject_reason", reason).counter("rows"))
-        .inc();
+    rejections.computeIfAbsent(rejected.reason, this::rejectionsFor).add();
     context.output(REJECTED, rejected);
   }
 
+  private Rejections rejectionsFor(String reason) {
+    return new Rejections(
+        getRuntimeContext().getLongCounter(REJECTED_PREFIX + reason),
+        rejectMetrics.addGroup("reject_reason", reason).counter("rows"));
+  }
+
+  /** The accumulator (for the report) and the metric (for dashboards) of one reject reason. */
+  private record Rejections(LongCounter accumulator, Counter metric) {
+    void add() {
+      accumulator.add(1L);
+      metric.inc();
+    }
+  }
+
   private static RejectedRow splitRejection(RawRow row, Assignment.Reason reason) {
-    String code = reason.name().toLowerCase(java.util.Locale.ROOT);
+    String code = reason.name().toLowerCase(Locale.ROOT);
     return new RejectedRow(
         row.object,
         row.line,

@@ -1,0 +1,279 @@
+package dev.sluice.jobs.run;
+
+import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.pipeline.PlanningPass;
+import dev.sluice.jobs.pipeline.SluiceJob;
+import dev.sluice.jobs.publish.ChannelShards;
+import dev.sluice.jobs.publish.JsonFiles;
+import dev.sluice.jobs.publish.OutputLayout;
+import dev.sluice.jobs.publish.SageMakerChannels;
+import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.SplitPlan;
+import dev.sluice.splitters.Splitter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the Sluice job, start to finish. A bounded run: list the input, check the output
+ * location, plan if the split needs it, run the dataflow in BATCH mode, then publish — clean the
+ * channel prefixes, write the manifests and the InputDataConfig, and write the report last so its
+ * presence marks a complete run. A continuous run: the dataflow in STREAMING mode with checkpoints,
+ * committing shards at each one, until it is stopped.
+ */
+public final class SluiceRun {
+  private static final Logger LOG = LoggerFactory.getLogger(SluiceRun.class);
+
+  private final JobConfig config;
+  private final Supplier<StreamExecutionEnvironment> environments;
+  private final UnaryOperator<SluiceJob> jobCustomizer;
+
+  public SluiceRun(JobConfig config) {
+    this(config, StreamExecutionEnvironment::getExecutionEnvironment, UnaryOperator.identity());
+  }
+
+  /**
+   * @param environments a fresh environment per job (the planning pass and the main pass)
+   * @param jobCustomizer adjusts the dataflow before it runs; tests inject failures with it
+   */
+  public SluiceRun(
+      JobConfig config,
+      Supplier<StreamExecutionEnvironment> environments,
+      UnaryOperator<SluiceJob> jobCustomizer) {
+    this.config = config;
+    this.environments = environments;
+    this.jobCustomizer = jobCustomizer;
+  }
+
+  /** Runs the job; for a bounded run, returns once the output is published. */
+  public RunResult run() throws Exception {
+    Instant started = Instant.now();
+    OutputLayout layout = new OutputLayout(new Path(config.sink().path()));
+    boolean bounded = !config.source().continuous();
+
+    List<InputObjects.InputObject> inputs = InputObjects.list(config.source().path());
+    if (bounded) {
+      if (inputs.isEmpty()) {
+        throw new RunFailedException(
+            "source.path "
+                + config.source().path()
+                + " holds no objects to read (names starting with . or _ are skipped)");
+      }
+      prepareOutput(layout);
+    }
+    LOG.info(
+        "reading {} objects ({} bytes) from {}",
+        inputs.size(),
+        inputs.stream().mapToLong(InputObjects.InputObject::bytes).sum(),
+        config.source().path());
+
+    SplitPlan plan = null;
+    Splitter splitter;
+    if (config.split().needsPlanningPass()) {
+      LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
+      plan = PlanningPass.run(environments.get(), config);
+      LOG.info("plan: {}", plan.describe());
+      splitter = config.split().splitter(plan);
+    } else {
+      splitter = config.split().splitter();
+    }
+
+    StreamExecutionEnvironment env = environments.get();
+    configure(env, bounded);
+    jobCustomizer.apply(SluiceJob.forConfig(config, splitter)).addTo(env);
+    JobClient client = env.executeAsync(config.job().name());
+    JobExecutionResult result;
+    try (ProgressLogger progress = ProgressLogger.start(client, config.job().progressInterval())) {
+      result = client.getJobExecutionResult().get();
+    }
+    Instant finished = Instant.now();
+    RunCounts counts = RunCounts.from(result);
+    return publish(layout, inputs, plan, counts, started, finished);
+  }
+
+  private void configure(StreamExecutionEnvironment env, boolean bounded) {
+    config.job().parallelism().ifPresent(env::setParallelism);
+    // Records are handed on synchronously and never kept, so reuse is safe and saves copies.
+    env.getConfig().enableObjectReuse();
+    if (bounded) {
+      env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    } else {
+      env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+      env.enableCheckpointing(
+          config.job().checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    }
+  }
+
+  /**
+   * A bounded run writes into an empty location, or replaces an earlier run's output when {@code
+   * sink.overwrite} allows; mixing the shards of two runs would publish both.
+   */
+  private void prepareOutput(OutputLayout layout) throws IOException {
+    FileSystem fs = layout.root().getFileSystem();
+    List<Path> previous = new ArrayList<>();
+    for (Channel channel : config.split().channels()) {
+      previous.add(layout.channel(channel.name()));
+    }
+    previous.add(layout.metadata());
+    previous.add(layout.rejected());
+    List<Path> existing = new ArrayList<>();
+    for (Path path : previous) {
+      if (fs.exists(path)) {
+        existing.add(path);
+      }
+    }
+    if (existing.isEmpty()) {
+      return;
+    }
+    if (!config.sink().overwrite()) {
+      throw new RunFailedException(
+          "sink.path "
+              + config.sink().path()
+              + " already holds output of an earlier run ("
+              + existing.get(0).getName()
+              + "/); choose an empty sink.path or set sink.overwrite true");
+    }
+    for (Path path : existing) {
+      LOG.info("sink.overwrite: removing {}", path);
+      fs.delete(path, true);
+    }
+  }
+
+  private RunResult publish(
+      OutputLayout layout,
+      List<InputObjects.InputObject> inputs,
+      SplitPlan plan,
+      RunCounts counts,
+      Instant started,
+      Instant finished)
+      throws IOException {
+    double seconds = Duration.between(started, finished).toMillis() / 1000.0;
+    Map<String, List<ChannelShards.Shard>> shards = new LinkedHashMap<>();
+    Map<String, List<String>> removed = new LinkedHashMap<>();
+    for (Channel channel : config.split().channels()) {
+      Path prefix = layout.channel(channel.name());
+      removed.put(channel.name(), ChannelShards.removeAllButCommittedShards(prefix));
+      shards.put(channel.name(), ChannelShards.list(prefix));
+    }
+    List<String> warnings = warnings(shards);
+    RunReport report =
+        new RunReport(config, started, finished, "complete")
+            .inputs(config.source().path(), config.source().format().configName(), inputs)
+            .plan(plan)
+            .counts(counts, seconds)
+            .channels(layout, counts.audit(), shards, removed)
+            .warnings(warnings);
+
+    String failure = failure(counts);
+    if (failure != null) {
+      report.json().put("status", "failed");
+      report.failure(failure);
+      JsonFiles.write(layout.failedReport(), report.json());
+      throw new RunFailedException(
+          failure + "; nothing was published as complete (see " + layout.failedReport() + ")");
+    }
+
+    Map<String, String> prefixes = new LinkedHashMap<>();
+    Map<String, String> manifests = new LinkedHashMap<>();
+    for (Channel channel : config.split().channels()) {
+      Path prefix = layout.channel(channel.name());
+      JsonFiles.write(
+          layout.manifest(channel.name()),
+          SageMakerChannels.manifest(prefix, shards.get(channel.name())));
+      prefixes.put(channel.name(), OutputLayout.folderUri(prefix));
+      manifests.put(channel.name(), layout.manifest(channel.name()).toUri().toString());
+    }
+    JsonFiles.write(
+        layout.inputDataConfig(), SageMakerChannels.inputDataConfig(prefixes, "S3Prefix"));
+    JsonFiles.write(
+        layout.manifestInputDataConfig(),
+        SageMakerChannels.inputDataConfig(manifests, "ManifestFile"));
+    // Last: its presence marks a complete run.
+    JsonFiles.write(layout.report(), report.json());
+    LOG.info(
+        "done: {} rows read, {} written, {} excluded by gap, {} rejected in {} s; report at {}",
+        counts.rowsRead(),
+        counts.rowsWritten(),
+        counts.rowsExcludedByGap(),
+        counts.rowsRejected(),
+        seconds,
+        layout.report());
+    return new RunResult(layout, counts, shards, warnings);
+  }
+
+  private String failure(RunCounts counts) {
+    if (counts.rejectedFraction() > config.sink().maxRejectedFraction()) {
+      return String.format(
+          "%d of %d rows (%.4f) were rejected, more than sink.max-rejected-fraction %s; the"
+              + " rejected rows and their reasons are under _rejected/",
+          counts.rowsRejected(),
+          counts.rowsRead(),
+          counts.rejectedFraction(),
+          config.sink().maxRejectedFraction());
+    }
+    if (!counts.balanced()) {
+      return "rows read ("
+          + counts.rowsRead()
+          + ") differ from written + excluded + rejected ("
+          + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
+          + ")";
+    }
+    if (!counts.audit().passed()) {
+      return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
+    }
+    return null;
+  }
+
+  private List<String> warnings(Map<String, List<ChannelShards.Shard>> shards) {
+    List<String> warnings = new ArrayList<>();
+    int wanted = config.sink().minShardsPerChannel();
+    shards.forEach(
+        (channel, list) -> {
+          if (list.isEmpty()) {
+            warnings.add("channel " + channel + " is empty; a training job cannot read it");
+          } else if (list.size() < wanted) {
+            warnings.add(
+                "channel "
+                    + channel
+                    + " has "
+                    + list.size()
+                    + " shards, fewer than sink.min-shards-per-channel "
+                    + wanted
+                    + " (too few records to spread)");
+          }
+        });
+    warnings.forEach(w -> LOG.warn("{}", w));
+    return warnings;
+  }
+
+  /** A run that cannot complete; the message says why and what to do. */
+  public static final class RunFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RunFailedException(String message) {
+      super(message);
+    }
+  }
+
+  /** What a completed bounded run produced. */
+  public record RunResult(
+      OutputLayout layout,
+      RunCounts counts,
+      Map<String, List<ChannelShards.Shard>> shards,
+      List<String> warnings) {}
+}
