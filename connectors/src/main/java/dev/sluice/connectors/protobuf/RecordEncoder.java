@@ -141,6 +141,13 @@ public final class RecordEncoder {
     return tensor(LABEL, name, type, null, values, null, offset, length, keys, dimension);
   }
 
+  /** Sparse float32 {@code label[name]} from floats. */
+  public RecordEncoder sparseLabel(
+      String name, float[] values, long[] keys, int offset, int length, long dimension) {
+    return tensor(
+        LABEL, name, ValueType.FLOAT32, values, null, null, offset, length, keys, dimension);
+  }
+
   /** {@code label[name]} as byte strings with a content type (null for none). */
   public RecordEncoder bytesLabel(String name, String contentType, byte[]... values) {
     return bytes(LABEL, name, values, contentType);
