@@ -62,7 +62,25 @@ public final class SluiceRun {
 
   /** Runs the job; for a bounded run, returns once the output is published. */
   public RunResult run() throws Exception {
-    Instant started = Instant.now();
+    Started started = start();
+    JobExecutionResult result;
+    try (ProgressLogger progress =
+        ProgressLogger.start(started.client(), config.job().progressInterval())) {
+      result = started.client().getJobExecutionResult().get();
+    }
+    if (config.source().continuous()) {
+      throw new RunFailedException("the continuous run ended");
+    }
+    RunCounts counts = RunCounts.from(result);
+    return publish(started, counts, Instant.now());
+  }
+
+  /**
+   * Checks the input and output, plans if the split needs it, and submits the dataflow. A
+   * continuous run goes on until its client cancels it or stops it with a savepoint.
+   */
+  public Started start() throws Exception {
+    Instant startedAt = Instant.now();
     OutputLayout layout = new OutputLayout(new Path(config.sink().path()));
     boolean bounded = !config.source().continuous();
 
@@ -97,14 +115,16 @@ public final class SluiceRun {
     configure(env, bounded);
     jobCustomizer.apply(SluiceJob.forConfig(config, splitter)).addTo(env);
     JobClient client = env.executeAsync(config.job().name());
-    JobExecutionResult result;
-    try (ProgressLogger progress = ProgressLogger.start(client, config.job().progressInterval())) {
-      result = client.getJobExecutionResult().get();
-    }
-    Instant finished = Instant.now();
-    RunCounts counts = RunCounts.from(result);
-    return publish(layout, inputs, plan, counts, started, finished);
+    return new Started(client, layout, inputs, plan, startedAt);
   }
+
+  /** A submitted run: its client, and what publishing it will need. */
+  public record Started(
+      JobClient client,
+      OutputLayout layout,
+      List<InputObjects.InputObject> inputs,
+      SplitPlan plan,
+      Instant startedAt) {}
 
   private void configure(StreamExecutionEnvironment env, boolean bounded) {
     config.job().parallelism().ifPresent(env::setParallelism);
@@ -154,14 +174,9 @@ public final class SluiceRun {
     }
   }
 
-  private RunResult publish(
-      OutputLayout layout,
-      List<InputObjects.InputObject> inputs,
-      SplitPlan plan,
-      RunCounts counts,
-      Instant started,
-      Instant finished)
-      throws IOException {
+  private RunResult publish(Started run, RunCounts counts, Instant finished) throws IOException {
+    OutputLayout layout = run.layout();
+    Instant started = run.startedAt();
     double seconds = Duration.between(started, finished).toMillis() / 1000.0;
     Map<String, List<ChannelShards.Shard>> shards = new LinkedHashMap<>();
     Map<String, List<String>> removed = new LinkedHashMap<>();
@@ -173,8 +188,8 @@ public final class SluiceRun {
     List<String> warnings = warnings(shards);
     RunReport report =
         new RunReport(config, started, finished, "complete")
-            .inputs(config.source().path(), config.source().format().configName(), inputs)
-            .plan(plan)
+            .inputs(config.source().path(), config.source().format().configName(), run.inputs())
+            .plan(run.plan())
             .counts(counts, seconds)
             .channels(layout, counts.audit(), shards, removed)
             .warnings(warnings);

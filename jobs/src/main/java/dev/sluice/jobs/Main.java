@@ -1,0 +1,117 @@
+package dev.sluice.jobs;
+
+import dev.sluice.connectors.inspect.Inspect;
+import dev.sluice.jobs.config.CommandLine;
+import dev.sluice.jobs.config.ConfigException;
+import dev.sluice.jobs.config.HelpText;
+import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.config.RawConfig;
+import dev.sluice.jobs.config.YamlConfig;
+import dev.sluice.jobs.run.SluiceRun;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * The entry point of every way Sluice starts: {@code java -jar sluice.jar}, {@code flink run
+ * sluice-flink-job.jar}, and Managed Service for Apache Flink.
+ *
+ * <pre>
+ * sluice                                 the bundled demand-forecast sample, locally
+ * sluice --config job.yaml [--key value] a configured run
+ * sluice inspect PATH [--limit N] [--summary]
+ * sluice --help
+ * </pre>
+ *
+ * Exit codes: 0 success, 1 the run failed, 2 the configuration is invalid (nothing was read).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("inspect")) {
+      return Inspect.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    JobConfig config;
+    try {
+      CommandLine line = CommandLine.parse(args);
+      if (line.help()) {
+        out.print(HelpText.usage());
+        return 0;
+      }
+      config = JobConfig.from(base(line).overriddenBy(line.overrides()));
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.println("Run with --help for every key, its default and its meaning.");
+      return ConfigException.EXIT_CODE;
+    }
+    try {
+      SluiceRun.RunResult result = new SluiceRun(config).run();
+      out.println("Channels written under " + result.layout().root());
+      result
+          .shards()
+          .forEach(
+              (channel, shards) ->
+                  out.printf(
+                      "  %-12s %,d records in %d shards%n",
+                      channel, result.counts().audit().channel(channel).records(), shards.size()));
+      out.println("Report: " + result.layout().report());
+      out.println(
+          "Inspect: java -jar sluice.jar inspect " + result.layout().root() + "/train --summary");
+      return 0;
+    } catch (SluiceRun.RunFailedException e) {
+      err.println("Sluice run failed: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      err.println("Sluice run failed: " + rootMessage(e));
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  /**
+   * The configuration the command line builds on: the {@code --config} file; with no file and no
+   * {@code source.path}, the embedded default; otherwise nothing.
+   */
+  private static RawConfig base(CommandLine line) {
+    if (line.configLocation().isPresent()) {
+      String location = line.configLocation().get();
+      return YamlConfig.parse(read(location), location);
+    }
+    if (!line.overrides().contains("source.path")) {
+      return EmbeddedDefault.load();
+    }
+    return RawConfig.empty();
+  }
+
+  /** Reads a job file through Flink's filesystems, so {@code --config s3://…} works too. */
+  private static String read(String location) {
+    try {
+      Path path = new Path(location);
+      try (InputStream in = path.getFileSystem().open(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new ConfigException(
+          java.util.List.of("--config " + location + ": cannot be read (" + e.getMessage() + ")"));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+}
