@@ -173,9 +173,13 @@ public record JobConfig(
   }
 
   private static GroupSplitSpec.Builder group(Settings settings) {
-    return common(SplitSpec.group(), settings)
-        .balanced(settings.flag(SPLIT_GROUP_BALANCED))
-        .tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
+    GroupSplitSpec.Builder group =
+        common(SplitSpec.group(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
+    // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
+    if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
+      group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
+    }
+    return group;
   }
 
   private static TimeSplitSpec.Builder time(Settings settings) {
