@@ -54,8 +54,12 @@ public final class CsvRowParser implements RowParser {
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
     String text = row.text;
+    // The header is split first: it shares the scratch offsets with the row.
+    Layout layout = mapping.csvHeader() ? headerLayout(row) : null;
     int count = split(row, text);
-    Layout layout = layoutFor(row, count);
+    if (layout == null) {
+      layout = indexLayout(row, count);
+    }
     if (layout.error != null) {
       throw RowRejectedException.of(
           row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
@@ -241,8 +245,8 @@ public final class CsvRowParser implements RowParser {
     kinds = Arrays.copyOf(kinds, size);
   }
 
-  private Layout layoutFor(RawRow row, int count) throws RowRejectedException {
-    if (mapping.csvHeader()) {
+  private Layout headerLayout(RawRow row) throws RowRejectedException {
+    {
       String header = row.header;
       if (header == null) {
         throw new IllegalArgumentException(
@@ -258,6 +262,9 @@ public final class CsvRowParser implements RowParser {
       cachedHeader = header;
       return cachedLayout;
     }
+  }
+
+  private Layout indexLayout(RawRow row, int count) {
     if (mapping.allRemainingFeatures()) {
       if (!row.object.equals(cachedObject)) {
         cachedObject = row.object;

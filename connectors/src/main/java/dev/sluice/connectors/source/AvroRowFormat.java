@@ -54,6 +54,7 @@ public final class AvroRowFormat implements BulkFormat<RawRow, FileSourceSplit> 
     private long emitted;
 
     AvroRowReader(FileSourceSplit split, long alreadyEmitted) throws IOException {
+      TextLineFormat.requireWholeObject(split);
       this.object = split.path().toUri().toString();
       this.records =
           new DataFileStream<>(TextLineFormat.open(split.path()), new GenericDatumReader<>());

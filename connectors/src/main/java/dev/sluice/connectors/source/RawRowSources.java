@@ -28,7 +28,9 @@ public final class RawRowSources {
   public static FileSource<RawRow> fileSource(
       String path, SourceFormat format, boolean csvHeader, Duration monitorInterval) {
     FileSource.FileSourceBuilder<RawRow> builder =
-        FileSource.forBulkFileFormat(bulkFormat(format, csvHeader), new Path(path));
+        FileSource.forBulkFileFormat(bulkFormat(format, csvHeader), new Path(path))
+            // One split per object, so line numbers count from the object's start.
+            .setFileEnumerator(FileSource.DEFAULT_NON_SPLITTABLE_FILE_ENUMERATOR);
     if (monitorInterval != null) {
       if (monitorInterval.isNegative() || monitorInterval.isZero()) {
         throw new IllegalArgumentException(

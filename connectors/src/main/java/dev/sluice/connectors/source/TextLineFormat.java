@@ -54,7 +54,7 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
   @Override
   public Reader<RawRow> createReader(Configuration config, FileSourceSplit split)
       throws IOException {
-    return new LineRowReader(split.path(), csvHeader, 0);
+    return new LineRowReader(split, csvHeader, 0);
   }
 
   @Override
@@ -62,7 +62,7 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
       throws IOException {
     long emitted =
         split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
-    return new LineRowReader(split.path(), csvHeader, emitted);
+    return new LineRowReader(split, csvHeader, emitted);
   }
 
   @Override
@@ -93,6 +93,18 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
     return in;
   }
 
+  /** Line numbers are only right from an object's start; a split of part of it is a bug. */
+  static void requireWholeObject(FileSourceSplit split) {
+    if (split.offset() != 0) {
+      throw new IllegalStateException(
+          "Split "
+              + split
+              + " starts at byte "
+              + split.offset()
+              + ", but Sluice formats read whole objects; use a non-splitting file enumerator");
+    }
+  }
+
   private static final class LineRowReader implements Reader<RawRow> {
     private final String object;
     private final boolean csvHeader;
@@ -102,7 +114,10 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
     private long lineNumber;
     private long emitted;
 
-    LineRowReader(Path path, boolean csvHeader, long alreadyEmitted) throws IOException {
+    LineRowReader(FileSourceSplit split, boolean csvHeader, long alreadyEmitted)
+        throws IOException {
+      requireWholeObject(split);
+      Path path = split.path();
       this.object = path.toUri().toString();
       this.csvHeader = csvHeader;
       this.lines = new LineReader(open(path));

@@ -1,0 +1,67 @@
+package dev.sluice.connectors.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The fast paths agree bit for bit with the JDK's correctly rounded parsers. */
+class NumberParserProperties {
+
+  @Property(tries = 3000)
+  void parsesDecimalsToTheNearestFloat(@ForAll("decimals") String text) {
+    char[] chars = ("  " + text + "  ").toCharArray();
+    float parsed = NumberParser.parseFloat(chars, 2, 2 + text.length());
+    assertThat(Float.floatToRawIntBits(parsed))
+        .as(text)
+        .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(text)));
+  }
+
+  @Property(tries = 3000)
+  void parsesDecimalsToTheNearestDouble(@ForAll("decimals") String text) {
+    char[] chars = text.toCharArray();
+    assertThat(Double.doubleToRawLongBits(NumberParser.parseDouble(chars, 0, chars.length)))
+        .as(text)
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+  }
+
+  @Property(tries = 1000)
+  void parsesEveryFloatsShortestRenderingBackToItself(@ForAll float value) {
+    char[] chars = Float.toString(value).toCharArray();
+    assertThat(NumberParser.parseFloat(chars, 0, chars.length)).isEqualTo(value);
+  }
+
+  @Property(tries = 1000)
+  void parsesIntegersInTheInt32Range(@ForAll int value) {
+    char[] chars = Integer.toString(value).toCharArray();
+    assertThat(NumberParser.parseInt(chars, 0, chars.length)).isEqualTo(value);
+  }
+
+  @Property(tries = 500)
+  void parsesFloatsWrittenWithFewDigits(
+      @ForAll @IntRange(min = -99_999_999, max = 99_999_999) int mantissa,
+      @ForAll @IntRange(min = 0, max = 12) int scale) {
+    String text =
+        new java.math.BigDecimal(java.math.BigInteger.valueOf(mantissa), scale).toPlainString();
+    char[] chars = text.toCharArray();
+    assertThat(NumberParser.parseFloat(chars, 0, chars.length))
+        .as(text)
+        .isEqualTo(Float.parseFloat(text));
+  }
+
+  @Provide
+  Arbitrary<String> decimals() {
+    Arbitrary<String> sign = Arbitraries.of("", "-", "+");
+    Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(25);
+    Arbitrary<String> fraction = Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(25);
+    Arbitrary<String> exponent =
+        Arbitraries.oneOf(
+            Arbitraries.just(""), Arbitraries.integers().between(-60, 60).map(e -> "e" + e));
+    return net.jqwik.api.Combinators.combine(sign, digits, fraction, exponent)
+        .as((s, d, f, e) -> s + d + (f.isEmpty() ? "" : "." + f) + e);
+  }
+}
