@@ -17,7 +17,24 @@ public final class ConfigValidator {
 
   /** Validates {@code raw}, or throws a {@link ConfigException} listing every problem. */
   public static Settings validate(RawConfig raw) {
+    Validation validation = check(raw);
+    if (!validation.problems().isEmpty()) {
+      throw new ConfigException(validation.problems());
+    }
+    return validation.settings();
+  }
+
+  /**
+   * The problems of {@code raw}, and settings holding every value that is valid (a bad value leaves
+   * its key at the default). {@code complete} says whether every required key has a valid value, so
+   * that checks across keys can still run and be reported with the rest.
+   */
+  public record Validation(Settings settings, List<String> problems, boolean complete) {}
+
+  /** Checks {@code raw} without throwing. */
+  public static Validation check(RawConfig raw) {
     List<String> problems = new ArrayList<>();
+    boolean[] complete = {true};
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> rawValues = new LinkedHashMap<>();
 
@@ -47,6 +64,9 @@ public final class ConfigValidator {
                 values.put(name, value instanceof String s ? s.trim() : value);
                 rawValues.put(name, text);
               } catch (RuntimeException badValue) {
+                if (key.required()) {
+                  complete[0] = false;
+                }
                 String shown = key.secret() ? "******" : text;
                 problems.add(
                     name
@@ -63,12 +83,11 @@ public final class ConfigValidator {
     for (ConfigKey key : SluiceKeys.ALL) {
       if (key.required() && !raw.contains(key.name())) {
         problems.add(key.name() + ": missing; " + lowerFirst(key.description()));
+        complete[0] = false;
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    return new Settings(values, rawValues, raw.entries().keySet());
+    return new Validation(
+        new Settings(values, rawValues, raw.entries().keySet()), problems, complete[0]);
   }
 
   private static String unknownKey(String name, String origin) {

@@ -61,14 +61,24 @@ public record JobConfig(
       Duration progressInterval)
       implements Serializable {}
 
-  /** Validates raw configuration and binds it, or throws listing every problem. */
+  /**
+   * Validates raw configuration and binds it, or throws listing every problem: those of single keys
+   * and, when every required key is good, those only the combination of keys can tell.
+   */
   public static JobConfig from(RawConfig raw) {
-    return from(ConfigValidator.validate(raw));
+    ConfigValidator.Validation validation = ConfigValidator.check(raw);
+    if (!validation.complete()) {
+      throw new ConfigException(validation.problems());
+    }
+    return bind(validation.settings(), new ArrayList<>(validation.problems()));
   }
 
   /** Binds validated settings, checking what only the combination of keys can tell. */
   public static JobConfig from(Settings settings) {
-    List<String> problems = new ArrayList<>();
+    return bind(settings, new ArrayList<>());
+  }
+
+  private static JobConfig bind(Settings settings, List<String> problems) {
 
     SourceSettings source =
         new SourceSettings(
