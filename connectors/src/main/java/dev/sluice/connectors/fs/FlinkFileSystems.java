@@ -54,7 +54,7 @@ public final class FlinkFileSystems {
   public static final String DEFAULT_CREDENTIALS_CHAIN =
       "com.amazonaws.auth.DefaultAWSCredentialsProviderChain";
 
-  /** Hadoop S3A's encryption algorithm (3.3+ name): {@code SSE-S3} or {@code SSE-KMS}. */
+  /** Hadoop S3A's encryption algorithm (3.3+ name): {@code AES256} (SSE-S3) or {@code SSE-KMS}. */
   public static final String ENCRYPTION_ALGORITHM = "fs.s3a.encryption.algorithm";
 
   /** Hadoop S3A's KMS key for {@code SSE-KMS}. */
@@ -76,7 +76,7 @@ public final class FlinkFileSystems {
     }
     switch (s3.encryption()) {
       case NONE -> {}
-      case SSE_S3 -> config.setString(ENCRYPTION_ALGORITHM, "SSE-S3");
+      case SSE_S3 -> config.setString(ENCRYPTION_ALGORITHM, "AES256");
       case SSE_KMS -> {
         config.setString(ENCRYPTION_ALGORITHM, "SSE-KMS");
         s3.kmsKeyId().ifPresent(key -> config.setString(ENCRYPTION_KEY, key));
