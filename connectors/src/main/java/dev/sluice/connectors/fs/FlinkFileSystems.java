@@ -1,13 +1,12 @@
 package dev.sluice.connectors.fs;
 
-import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigConstants;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.plugin.PluginConfig;
 import org.apache.flink.core.plugin.PluginManager;
 import org.apache.flink.core.plugin.PluginUtils;
 
@@ -92,28 +91,27 @@ public final class FlinkFileSystems {
   public static void initializeForLocalRun(S3Settings s3, Configuration base) {
     Configuration config = new Configuration(base);
     config.addAll(toFlinkConfiguration(s3));
-    FileSystem.initialize(config, pluginManager(config).orElse(null));
+    PluginManager plugins =
+        holdsAPlugin(pluginsFolder())
+            ? PluginUtils.createPluginManagerFromRootFolder(config)
+            : null;
+    // A null plugin manager means: the filesystem factories on the classpath only.
+    FileSystem.initialize(config, plugins);
   }
 
-  /**
-   * A plugin manager over the plugins folder when it holds at least one plugin; empty means the
-   * filesystems on the classpath are used (a null plugin manager to {@link FileSystem}).
-   */
-  static Optional<PluginManager> pluginManager(Configuration config) {
-    Optional<Path> folder = PluginConfig.fromConfiguration(config).getPluginsPath();
-    if (folder.isEmpty() || !holdsAPlugin(folder.get())) {
-      return Optional.empty();
-    }
-    return Optional.of(PluginUtils.createPluginManagerFromRootFolder(config));
+  /** Where Flink looks for plugins: {@code $FLINK_PLUGINS_DIR}, else {@code ./plugins}. */
+  static Path pluginsFolder() {
+    return Path.of(System.getenv().getOrDefault(ConfigConstants.ENV_FLINK_PLUGINS_DIR, "plugins"));
   }
 
-  private static boolean holdsAPlugin(Path folder) {
+  /** Whether the folder holds at least one plugin (a sub-folder), as Flink lays them out. */
+  static boolean holdsAPlugin(Path folder) {
     if (!Files.isDirectory(folder)) {
       return false;
     }
     try (Stream<Path> plugins = Files.list(folder)) {
-      return plugins.map(Path::toFile).anyMatch(File::isDirectory);
-    } catch (java.io.IOException e) {
+      return plugins.anyMatch(Files::isDirectory);
+    } catch (IOException e) {
       return false;
     }
   }

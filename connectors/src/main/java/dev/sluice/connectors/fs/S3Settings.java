@@ -59,6 +59,9 @@ public final class S3Settings {
     }
   }
 
+  private static final String ENDPOINT_EXAMPLE =
+      "an http or https URL with a host, e.g. http://127.0.0.1:9000";
+
   private static final S3Settings DEFAULTS = builder().build();
 
   private final URI endpoint;
@@ -211,7 +214,7 @@ public final class S3Settings {
         return endpoint(new URI(endpoint.trim()));
       } catch (URISyntaxException e) {
         throw new IllegalArgumentException(
-            ENDPOINT + " is not a URI ('" + endpoint + "'): " + e.getReason(), e);
+            ENDPOINT + " is '" + endpoint + "'; expected " + ENDPOINT_EXAMPLE, e);
       }
     }
 
@@ -260,10 +263,7 @@ public final class S3Settings {
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
             || endpoint.getHost() == null) {
           throw new IllegalArgumentException(
-              ENDPOINT
-                  + " is '"
-                  + endpoint
-                  + "'; expected an http or https URL with a host, e.g. http://127.0.0.1:9000");
+              ENDPOINT + " is '" + endpoint + "'; expected " + ENDPOINT_EXAMPLE);
         }
       }
       if (region != null && !region.matches("[a-z0-9-]+")) {
