@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -65,6 +66,7 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
   private static final String SECRET_KEY = "sluice-test-secret-key";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final int START_ATTEMPTS = 3;
 
   private final Set<String> buckets;
   private Process process;
@@ -98,12 +100,38 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
       throw new IllegalStateException("S3TestServer already running at " + endpoint);
     }
     workDir = Files.createTempDirectory("sluice-s3proxy-");
-    int port = freeLoopbackPort();
-    endpoint = URI.create("http://127.0.0.1:" + port);
-    Path properties = writeProperties(workDir, endpoint);
-    Path logbackConfig = copyResource("s3proxy-logback.xml", workDir);
-    Path log = workDir.resolve("s3proxy.log");
+    try {
+      String classpath = childClasspath();
+      Path logbackConfig = copyResource("s3proxy-logback.xml", workDir);
+      for (int attempt = 1; ; attempt++) {
+        // The free port is only known free when probed; another process may take it before
+        // s3proxy binds it, in which case s3proxy exits and we try another port.
+        endpoint = URI.create("http://127.0.0.1:" + freeLoopbackPort());
+        Path log = workDir.resolve("s3proxy-" + attempt + ".log");
+        launch(classpath, logbackConfig, log);
+        if (awaitAnswer(log)) {
+          break;
+        }
+        String lastLog = tail(log);
+        stopProcess();
+        if (attempt == START_ATTEMPTS) {
+          throw new IllegalStateException(
+              "s3proxy exited before answering, "
+                  + START_ATTEMPTS
+                  + " times; last log:\n"
+                  + lastLog);
+        }
+      }
+      client = newClient();
+      buckets.forEach(this::createBucket);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
 
+  private void launch(String classpath, Path logbackConfig, Path log) throws IOException {
+    Path properties = writeProperties(workDir, endpoint);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A small, quick-starting JVM: the store holds test data only.
@@ -112,7 +140,7 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-Dlogback.configurationFile=" + logbackConfig);
     command.add("-cp");
-    command.add(childClasspath());
+    command.add(classpath);
     command.add("org.gaul.s3proxy.Main");
     command.add("--properties");
     command.add(properties.toString());
@@ -126,15 +154,6 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     Process started = process;
     stopOnExit = new Thread(started::destroyForcibly, "s3proxy-stop-on-exit");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-
-    try {
-      awaitAnswer(log);
-      client = newClient();
-      buckets.forEach(this::createBucket);
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      stop();
-      throw e;
-    }
   }
 
   /** Stops the child JVM; safe to call twice. */
@@ -143,10 +162,18 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
       client.close();
       client = null;
     }
+    stopProcess();
+    if (workDir != null) {
+      deleteRecursively(workDir);
+      workDir = null;
+    }
+  }
+
+  private void stopProcess() {
     if (process != null) {
       process.destroy();
       try {
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
         }
       } catch (InterruptedException e) {
@@ -162,10 +189,6 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
         // The hook is running or has run; nothing left to do.
       }
       stopOnExit = null;
-    }
-    if (workDir != null) {
-      deleteRecursively(workDir);
-      workDir = null;
     }
   }
 
@@ -312,8 +335,12 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** Waits until the server answers HTTP at all (an anonymous request gets a 403). */
-  private void awaitAnswer(Path log) throws IOException, InterruptedException {
+  /**
+   * Waits until s3proxy answers: true once it does, false if it exited first (e.g. its port was
+   * taken). An answer counts only with S3's request id header and while our child still runs, so
+   * that another process on the same port is never mistaken for it.
+   */
+  private boolean awaitAnswer(Path log) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest probe =
         HttpRequest.newBuilder(endpoint.resolve("/sluice-probe-" + UUID.randomUUID()))
@@ -323,15 +350,17 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "s3proxy exited with code " + process.exitValue() + " before answering:\n" + tail(log));
+        return false;
       }
       try {
-        http.send(probe, HttpResponse.BodyHandlers.discarding());
-        return;
+        HttpResponse<Void> answer = http.send(probe, HttpResponse.BodyHandlers.discarding());
+        if (answer.headers().firstValue("x-amz-request-id").isPresent() && process.isAlive()) {
+          return true;
+        }
       } catch (IOException notYet) {
-        Thread.sleep(100);
+        // Not listening yet.
       }
+      Thread.sleep(100);
     }
     throw new IllegalStateException(
         "s3proxy did not answer at " + endpoint + " within " + START_TIMEOUT + ":\n" + tail(log));
