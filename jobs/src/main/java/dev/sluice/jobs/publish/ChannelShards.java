@@ -1,5 +1,6 @@
 package dev.sluice.jobs.publish;
 
+import dev.sluice.connectors.fs.ChannelHygiene;
 import dev.sluice.connectors.sink.ShardNaming;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ChannelShards {
     List<Shard> shards = new ArrayList<>();
     FileSystem fs = channel.getFileSystem();
     if (fs.exists(channel)) {
-      walk(fs, channel, "", shards, new ArrayList<>());
+      walk(fs, channel, "", shards);
     }
     shards.sort(Comparator.comparing(Shard::relativeKey));
     return shards;
@@ -41,23 +42,16 @@ public final class ChannelShards {
    * relative keys it removed.
    */
   public static List<String> removeAllButCommittedShards(Path channel) throws IOException {
-    List<String> strays = new ArrayList<>();
-    FileSystem fs = channel.getFileSystem();
-    if (!fs.exists(channel)) {
-      return strays;
+    List<String> removed = new ArrayList<>();
+    for (Path stray :
+        ChannelHygiene.removeAllButCommitted(channel, ShardNaming::isCommittedShard)) {
+      removed.add(relative(channel, stray));
     }
-    List<Path> strayPaths = new ArrayList<>();
-    walk(fs, channel, "", new ArrayList<>(), strayPaths);
-    for (Path stray : strayPaths) {
-      fs.delete(stray, false);
-      strays.add(relative(channel, stray));
-    }
-    strays.sort(String::compareTo);
-    return strays;
+    removed.sort(String::compareTo);
+    return removed;
   }
 
-  private static void walk(
-      FileSystem fs, Path folder, String relative, List<Shard> shards, List<Path> strays)
+  private static void walk(FileSystem fs, Path folder, String relative, List<Shard> shards)
       throws IOException {
     FileStatus[] entries = fs.listStatus(folder);
     if (entries == null) {
@@ -67,11 +61,9 @@ public final class ChannelShards {
       String name = entry.getPath().getName();
       String key = relative.isEmpty() ? name : relative + "/" + name;
       if (entry.isDir()) {
-        walk(fs, entry.getPath(), key, shards, strays);
+        walk(fs, entry.getPath(), key, shards);
       } else if (ShardNaming.isCommittedShard(name)) {
         shards.add(new Shard(key, entry.getLen()));
-      } else {
-        strays.add(entry.getPath());
       }
     }
   }
