@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Writes {@code aialgs.data.Record} in protobuf wire format straight from primitive arrays into a
@@ -80,7 +81,8 @@ public final class RecordEncoder {
 
   /**
    * Sparse {@code features[name]}: {@code values[i]} at position {@code keys[i]} for i in {@code
-   * [offset, offset + length)}, shape {@code [dimension]}.
+   * [offset, offset + length)}, shape {@code [dimension]}. Null keys or a negative dimension leave
+   * that field out.
    */
   public RecordEncoder sparseFeature(
       String name,
@@ -202,6 +204,14 @@ public final class RecordEncoder {
     if (type == ValueType.BYTES) {
       throw new IllegalArgumentException(
           "a tensor is float32, float64 or int32; use bytesFeature/bytesLabel for bytes");
+    }
+    // Checked up front so a bad slice fails before half a field is written.
+    Objects.checkFromIndexSize(
+        offset,
+        length,
+        floats != null ? floats.length : ints != null ? ints.length : doubles.length);
+    if (keys != null) {
+      Objects.checkFromIndexSize(offset, length, keys.length);
     }
     long valuesBytes = valuesSize(type, doubles, ints, offset, length);
     long keysBytes = 0;
