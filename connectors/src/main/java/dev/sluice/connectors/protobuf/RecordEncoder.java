@@ -346,13 +346,25 @@ public final class RecordEncoder {
   }
 
   private RecordEncoder string(int tag, String value) {
-    if (value != null) {
-      int length = utf8Length(value);
-      ensure(1L + varintSize(length) + length);
-      buffer[position++] = (byte) tag;
-      writeVarint(length);
-      writeUtf8(value, length);
+    if (value == null) {
+      return this;
     }
+    // One pass for the usual ASCII uid: its UTF-8 length is its length.
+    int start = position;
+    int n = value.length();
+    ensure(1L + varintSize(n) + n);
+    buffer[position++] = (byte) tag;
+    writeVarint(n);
+    if (writeAscii(value)) {
+      return this;
+    }
+    position = start;
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    ensure(1L + varintSize(utf8.length) + utf8.length);
+    buffer[position++] = (byte) tag;
+    writeVarint(utf8.length);
+    System.arraycopy(utf8, 0, buffer, position, utf8.length);
+    position += utf8.length;
     return this;
   }
 
@@ -388,21 +400,26 @@ public final class RecordEncoder {
   }
 
   private void writeUtf8(String s, int utf8Length) {
-    int n = s.length();
-    if (utf8Length == n) {
-      int i = 0;
-      while (i < n && s.charAt(i) < 0x80) {
-        buffer[position + i] = (byte) s.charAt(i);
-        i++;
-      }
-      if (i == n) {
-        position += n;
-        return;
-      }
+    if (utf8Length == s.length() && writeAscii(s)) {
+      return;
     }
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(bytes, 0, buffer, position, bytes.length);
     position += bytes.length;
+  }
+
+  /** Writes {@code s} and returns true if it is all ASCII; otherwise leaves the position as is. */
+  private boolean writeAscii(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      buffer[position + i] = (byte) c;
+    }
+    position += n;
+    return true;
   }
 
   private void ensure(long bytes) {
