@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Writes {@code aialgs.data.Record} in protobuf wire format straight from primitive arrays into a
@@ -80,7 +81,8 @@ public final class RecordEncoder {
 
   /**
    * Sparse {@code features[name]}: {@code values[i]} at position {@code keys[i]} for i in {@code
-   * [offset, offset + length)}, shape {@code [dimension]}.
+   * [offset, offset + length)}, shape {@code [dimension]}. Null keys or a negative dimension leave
+   * that field out.
    */
   public RecordEncoder sparseFeature(
       String name,
@@ -202,6 +204,14 @@ public final class RecordEncoder {
     if (type == ValueType.BYTES) {
       throw new IllegalArgumentException(
           "a tensor is float32, float64 or int32; use bytesFeature/bytesLabel for bytes");
+    }
+    // Checked up front so a bad slice fails before half a field is written.
+    Objects.checkFromIndexSize(
+        offset,
+        length,
+        floats != null ? floats.length : ints != null ? ints.length : doubles.length);
+    if (keys != null) {
+      Objects.checkFromIndexSize(offset, length, keys.length);
     }
     long valuesBytes = valuesSize(type, doubles, ints, offset, length);
     long keysBytes = 0;
@@ -336,13 +346,25 @@ public final class RecordEncoder {
   }
 
   private RecordEncoder string(int tag, String value) {
-    if (value != null) {
-      int length = utf8Length(value);
-      ensure(1L + varintSize(length) + length);
-      buffer[position++] = (byte) tag;
-      writeVarint(length);
-      writeUtf8(value, length);
+    if (value == null) {
+      return this;
     }
+    // One pass for the usual ASCII uid: its UTF-8 length is its length.
+    int start = position;
+    int n = value.length();
+    ensure(1L + varintSize(n) + n);
+    buffer[position++] = (byte) tag;
+    writeVarint(n);
+    if (writeAscii(value)) {
+      return this;
+    }
+    position = start;
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    ensure(1L + varintSize(utf8.length) + utf8.length);
+    buffer[position++] = (byte) tag;
+    writeVarint(utf8.length);
+    System.arraycopy(utf8, 0, buffer, position, utf8.length);
+    position += utf8.length;
     return this;
   }
 
@@ -378,21 +400,26 @@ public final class RecordEncoder {
   }
 
   private void writeUtf8(String s, int utf8Length) {
-    int n = s.length();
-    if (utf8Length == n) {
-      int i = 0;
-      while (i < n && s.charAt(i) < 0x80) {
-        buffer[position + i] = (byte) s.charAt(i);
-        i++;
-      }
-      if (i == n) {
-        position += n;
-        return;
-      }
+    if (utf8Length == s.length() && writeAscii(s)) {
+      return;
     }
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(bytes, 0, buffer, position, bytes.length);
     position += bytes.length;
+  }
+
+  /** Writes {@code s} and returns true if it is all ASCII; otherwise leaves the position as is. */
+  private boolean writeAscii(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      buffer[position + i] = (byte) c;
+    }
+    position += n;
+    return true;
   }
 
   private void ensure(long bytes) {
