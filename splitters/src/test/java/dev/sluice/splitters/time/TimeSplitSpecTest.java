@@ -149,11 +149,10 @@ class TimeSplitSpecTest {
   }
 
   @Test
-  void customChannelsUseTheirOwnStartKeys() {
+  void customChannelsUseTheirOwnStartKeysAndCutOffModeIgnoresFractions() {
     var s =
         SplitSpec.time()
             .channels(List.of("past", "recent"))
-            .fractions(0.5, 0.5)
             .start("recent", "2024-06-01")
             .build()
             .splitter();
