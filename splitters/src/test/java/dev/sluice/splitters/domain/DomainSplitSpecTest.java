@@ -171,6 +171,16 @@ class DomainSplitSpecTest {
   }
 
   @Test
+  void refusesAnEmptyNoisyValueAndARouteWithoutDomainValue() {
+    assertThatThrownBy(() -> SplitSpec.domain().preset("clean-train-noisy-eval").noisy("").build())
+        .hasMessageContaining("split.domain.noisy: is empty; give the domain value meaning noisy");
+    assertThatThrownBy(() -> SplitSpec.domain().route("", 1.0, 0.0, 0.0).build())
+        .hasMessageContaining(
+            "split.domain.routes.<domain-value>: a route has an empty domain value; name the"
+                + " domain");
+  }
+
+  @Test
   void checkKnownDomainsAcceptsEverythingWithADefaultRoute() {
     DomainSplitSpec spec =
         SplitSpec.domain().preset("clean-train-noisy-eval").defaultRoute("noisy").build();
