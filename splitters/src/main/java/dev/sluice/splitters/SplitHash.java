@@ -36,17 +36,11 @@ public final class SplitHash {
   private static final long P5 = 0x27D4EB2F165667C5L;
 
   /**
-   * XXH64 of the UTF-8 bytes of {@code key} with {@code seed}. ASCII keys (their UTF-8 bytes are
-   * their chars) are hashed straight from the string, so the common case allocates nothing.
+   * XXH64 of the UTF-8 bytes of {@code key} with {@code seed}. (Encoding to a short-lived byte
+   * array measured faster than reading an ASCII string's chars in place, so there is one path.)
    */
   public static long hash(String key, long seed) {
-    int len = key.length();
-    for (int i = 0; i < len; i++) {
-      if (key.charAt(i) >= 0x80) {
-        return xxh64(key.getBytes(StandardCharsets.UTF_8), seed);
-      }
-    }
-    return xxh64Ascii(key, seed);
+    return xxh64(key.getBytes(StandardCharsets.UTF_8), seed);
   }
 
   /** The key's position in [0, 1): the top 53 bits of {@link #hash(String, long)}. */
@@ -113,60 +107,6 @@ public final class SplitHash {
     return h;
   }
 
-  // The same algorithm as xxh64, reading an ASCII string's chars as its UTF-8 bytes.
-  private static long xxh64Ascii(String data, long seed) {
-    int len = data.length();
-    int p = 0;
-    long h;
-    if (len >= 32) {
-      long v1 = seed + P1 + P2;
-      long v2 = seed + P2;
-      long v3 = seed;
-      long v4 = seed - P1;
-      int limit = len - 32;
-      do {
-        v1 = round(v1, readLong(data, p));
-        v2 = round(v2, readLong(data, p + 8));
-        v3 = round(v3, readLong(data, p + 16));
-        v4 = round(v4, readLong(data, p + 24));
-        p += 32;
-      } while (p <= limit);
-      h =
-          Long.rotateLeft(v1, 1)
-              + Long.rotateLeft(v2, 7)
-              + Long.rotateLeft(v3, 12)
-              + Long.rotateLeft(v4, 18);
-      h = mergeRound(h, v1);
-      h = mergeRound(h, v2);
-      h = mergeRound(h, v3);
-      h = mergeRound(h, v4);
-    } else {
-      h = seed + P5;
-    }
-    h += len;
-    while (p + 8 <= len) {
-      h ^= round(0, readLong(data, p));
-      h = Long.rotateLeft(h, 27) * P1 + P4;
-      p += 8;
-    }
-    if (p + 4 <= len) {
-      h ^= (readInt(data, p) & 0xFFFFFFFFL) * P1;
-      h = Long.rotateLeft(h, 23) * P2 + P3;
-      p += 4;
-    }
-    while (p < len) {
-      h ^= (long) data.charAt(p) * P5;
-      h = Long.rotateLeft(h, 11) * P1;
-      p++;
-    }
-    h ^= h >>> 33;
-    h *= P2;
-    h ^= h >>> 29;
-    h *= P3;
-    h ^= h >>> 32;
-    return h;
-  }
-
   private static long round(long acc, long input) {
     acc += input * P2;
     acc = Long.rotateLeft(acc, 31);
@@ -187,21 +127,6 @@ public final class SplitHash {
         | (b[i + 5] & 0xFFL) << 40
         | (b[i + 6] & 0xFFL) << 48
         | (b[i + 7] & 0xFFL) << 56;
-  }
-
-  private static long readLong(String s, int i) {
-    return (long) s.charAt(i)
-        | (long) s.charAt(i + 1) << 8
-        | (long) s.charAt(i + 2) << 16
-        | (long) s.charAt(i + 3) << 24
-        | (long) s.charAt(i + 4) << 32
-        | (long) s.charAt(i + 5) << 40
-        | (long) s.charAt(i + 6) << 48
-        | (long) s.charAt(i + 7) << 56;
-  }
-
-  private static int readInt(String s, int i) {
-    return s.charAt(i) | s.charAt(i + 1) << 8 | s.charAt(i + 2) << 16 | s.charAt(i + 3) << 24;
   }
 
   private static int readInt(byte[] b, int i) {

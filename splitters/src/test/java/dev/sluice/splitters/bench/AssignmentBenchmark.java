@@ -112,6 +112,12 @@ public class AssignmentBenchmark {
     return domainRandom.assign(nextRecord());
   }
 
+  /** The hash of a 45-byte key alone, for comparison with the strategies. */
+  @Benchmark
+  public long hashKey() {
+    return dev.sluice.splitters.SplitHash.hash(nextRecord().key(), 7);
+  }
+
   @Benchmark
   public Object domainGroup() {
     return domainGroup.assign(nextRecord());
