@@ -84,9 +84,14 @@ public final class Assignment implements Serializable {
    * DomainSplitter}).
    */
   public static Assignment[] table(ChannelFractions channels, boolean rerouted) {
+    return table(channels.channels(), rerouted);
+  }
+
+  /** As {@link #table(ChannelFractions, boolean)}, for channels without fractions. */
+  public static Assignment[] table(java.util.List<Channel> channels, boolean rerouted) {
     Assignment[] table = new Assignment[channels.size()];
     for (int i = 0; i < table.length; i++) {
-      table[i] = new Assignment(Kind.CHANNEL, i, channels.channel(i), null, rerouted);
+      table[i] = new Assignment(Kind.CHANNEL, i, channels.get(i), null, rerouted);
     }
     return table;
   }

@@ -48,6 +48,16 @@ class ChannelFractionsTest {
   }
 
   @Test
+  void aChannelCannotBeConstructedWithABadName() {
+    assertThatThrownBy(() -> new Channel("TEST"))
+        .isInstanceOf(SplitConfigException.class)
+        .hasMessage(
+            "invalid split configuration: split.channels: channel name 'TEST' may contain only"
+                + " lowercase letters, digits, '-' and '_' because it becomes an S3 prefix; e.g."
+                + " 'test'");
+  }
+
+  @Test
   void refusesDuplicateAndEmptyChannelNames() {
     assertThatThrownBy(() -> ChannelFractions.of(List.of("train", "train"), 0.5, 0.5))
         .hasMessageContaining("split.channels: channel 'train' is listed twice");

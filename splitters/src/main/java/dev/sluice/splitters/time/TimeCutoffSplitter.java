@@ -1,11 +1,13 @@
 package dev.sluice.splitters.time;
 
 import dev.sluice.splitters.Assignment;
+import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.SplitExpectations;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.Splitter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ import java.util.Map;
 public final class TimeCutoffSplitter implements Splitter {
   private static final long serialVersionUID = 1L;
 
-  private final ChannelFractions channels;
+  private final List<Channel> channels;
   private final ChannelFractions requested;
   private final long[] starts;
   private final long gapMillis;
@@ -34,21 +36,21 @@ public final class TimeCutoffSplitter implements Splitter {
   /**
    * A splitter with cut-offs {@code starts[i]} (epoch millis) for channel i + 1, non-decreasing.
    *
-   * @param channels the channels, oldest first (their fractions are not used for routing)
+   * @param channels the channels, oldest first
    * @param requested requested fractions for the audit (fractions mode), or null (cut-off mode)
    */
   public TimeCutoffSplitter(
-      ChannelFractions channels, ChannelFractions requested, long[] starts, Duration gap) {
+      List<Channel> channels, ChannelFractions requested, long[] starts, Duration gap) {
     if (starts.length != channels.size() - 1) {
       throw new IllegalArgumentException(
-          "need one cut-off per channel after the first: " + channels.channels());
+          "need one cut-off per channel after the first: " + channels);
     }
     for (int i = 1; i < starts.length; i++) {
       if (starts[i] < starts[i - 1]) {
         throw new IllegalArgumentException("cut-offs must be non-decreasing");
       }
     }
-    this.channels = channels;
+    this.channels = List.copyOf(channels);
     this.requested = requested;
     this.starts = starts.clone();
     this.gapMillis = gap.toMillis();
@@ -85,6 +87,6 @@ public final class TimeCutoffSplitter implements Splitter {
   @Override
   public SplitExpectations expectations() {
     return new SplitExpectations(
-        channels.channels(), requested, false, true, Duration.ofMillis(gapMillis), Map.of(), null);
+        channels, requested, false, true, Duration.ofMillis(gapMillis), Map.of(), null);
   }
 }

@@ -34,7 +34,8 @@ import java.util.Map;
 public final class TimeSplitSpec implements SplitSpec {
   private static final long serialVersionUID = 1L;
 
-  private final ChannelFractions fractions;
+  private final List<Channel> channels;
+  private final ChannelFractions fractions; // null in cut-off mode, where fractions are unused
   private final long seed;
   private final long[] starts; // null in fractions mode
   private final Duration gap;
@@ -42,12 +43,14 @@ public final class TimeSplitSpec implements SplitSpec {
   private final int sketchK;
 
   private TimeSplitSpec(
+      List<Channel> channels,
       ChannelFractions fractions,
       long seed,
       long[] starts,
       Duration gap,
       int exactLimit,
       int sketchK) {
+    this.channels = List.copyOf(channels);
     this.fractions = fractions;
     this.seed = seed;
     this.starts = starts;
@@ -83,7 +86,7 @@ public final class TimeSplitSpec implements SplitSpec {
 
   @Override
   public List<Channel> channels() {
-    return fractions.channels();
+    return channels;
   }
 
   @Override
@@ -114,7 +117,7 @@ public final class TimeSplitSpec implements SplitSpec {
               + " splitter(plan), or give split.time.validation-start and split.time.test-start"
               + " for continuous runs");
     }
-    return new TimeCutoffSplitter(fractions, null, starts, gap);
+    return new TimeCutoffSplitter(channels, null, starts, gap);
   }
 
   @Override
@@ -125,7 +128,7 @@ public final class TimeSplitSpec implements SplitSpec {
     if (!(plan instanceof TimeCutoffPlan p)) {
       throw new IllegalArgumentException("time fractions split needs a TimeCutoffPlan");
     }
-    return new TimeCutoffSplitter(fractions, fractions, p.starts(), gap);
+    return new TimeCutoffSplitter(channels, fractions, p.starts(), gap);
   }
 
   private void requireFractionsMode() {
@@ -221,47 +224,53 @@ public final class TimeSplitSpec implements SplitSpec {
     /** Validates; throws {@code SplitConfigException} with every problem. */
     public TimeSplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
-      ChannelFractions f = channelFractions(problems);
+      boolean anyStart = !startText.isEmpty() || !startInstant.isEmpty();
+      // Cut-off mode ignores split.fractions; fractions mode needs them.
+      List<Channel> chans =
+          ChannelFractions.validateChannels(channels, SplitKeys.CHANNELS, problems);
+      ChannelFractions f =
+          anyStart || chans == null
+              ? null
+              : ChannelFractions.validateFractions(chans, fractions, SplitKeys.FRACTIONS, problems);
       if (gap == null || gap.isNegative()) {
         problems.add(SplitKeys.TIME_GAP, "is " + gap + "; give a duration >= 0, e.g. 0s, 1h or 7d");
       }
       long[] starts = null;
-      boolean anyStart = !startText.isEmpty() || !startInstant.isEmpty();
-      if (anyStart && f != null) {
-        starts = cutoffs(f, problems);
+      if (anyStart && chans != null) {
+        starts = cutoffs(chans, problems);
       } else if (anyStart) {
         // Channels are invalid; still check the values parse so all problems come at once.
         startText.forEach((c, v) -> parseInstant(v, SplitKeys.timeStart(c), problems));
       }
       problems.throwIfAny();
-      return new TimeSplitSpec(f, seed, starts, gap, exactLimit, sketchK);
+      return new TimeSplitSpec(chans, f, seed, starts, gap, exactLimit, sketchK);
     }
 
-    private long[] cutoffs(ChannelFractions f, ConfigProblems problems) {
+    private long[] cutoffs(List<Channel> f, ConfigProblems problems) {
+      List<String> names = f.stream().map(Channel::name).toList();
       int before = problems.size();
       for (String c : union()) {
-        if (f.indexOf(c) < 0) {
+        if (!names.contains(c)) {
           problems.add(
               SplitKeys.timeStart(c),
               "names channel '"
                   + c
                   + "', which is not in split.channels "
-                  + f.channels()
+                  + names
                   + "; give a start for each channel after the first");
         }
       }
-      if (startText.containsKey(f.channel(0).name())
-          || startInstant.containsKey(f.channel(0).name())) {
+      if (startText.containsKey(f.get(0).name()) || startInstant.containsKey(f.get(0).name())) {
         problems.add(
-            SplitKeys.timeStart(f.channel(0).name()),
+            SplitKeys.timeStart(f.get(0).name()),
             "the first channel ('"
-                + f.channel(0).name()
+                + f.get(0).name()
                 + "') holds the oldest records and has no start; remove it");
       }
       long[] starts = new long[f.size() - 1];
       Instant[] instants = new Instant[f.size() - 1];
       for (int i = 1; i < f.size(); i++) {
-        String name = f.channel(i).name();
+        String name = f.get(i).name();
         String key = SplitKeys.timeStart(name);
         Instant at = startInstant.get(name);
         if (at == null && startText.containsKey(name)) {
@@ -274,7 +283,7 @@ public final class TimeSplitSpec implements SplitSpec {
           problems.add(
               key,
               "is missing; in cut-off mode every channel after '"
-                  + f.channel(0).name()
+                  + f.get(0).name()
                   + "' needs a start (or give no starts at all to plan cut-offs from"
                   + " split.fractions)");
           continue;
@@ -286,8 +295,8 @@ public final class TimeSplitSpec implements SplitSpec {
         return null;
       }
       for (int i = 1; i < instants.length; i++) {
-        String prevKey = SplitKeys.timeStart(f.channel(i).name());
-        String key = SplitKeys.timeStart(f.channel(i + 1).name());
+        String prevKey = SplitKeys.timeStart(f.get(i).name());
+        String key = SplitKeys.timeStart(f.get(i + 1).name());
         if (!instants[i].isAfter(instants[i - 1])) {
           problems.add(
               key,
@@ -312,7 +321,7 @@ public final class TimeSplitSpec implements SplitSpec {
                   + " ("
                   + Duration.between(instants[i - 1], instants[i])
                   + "), so channel '"
-                  + f.channel(i).name()
+                  + f.get(i).name()
                   + "' would be empty; shorten the gap or move the cut-offs apart");
         }
       }
