@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.connectors.protobuf.DecodedRecord;
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,13 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContinuousRunITCase {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-  @RegisterExtension
-  static final MiniClusterExtension MINI_CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
   @TempDir Path input;
   @TempDir Path staging;

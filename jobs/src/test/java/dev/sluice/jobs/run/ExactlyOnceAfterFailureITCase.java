@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +35,7 @@ class ExactlyOnceAfterFailureITCase {
   /** Set by the first failure, so the restarted attempt runs through. Tests only. */
   private static final AtomicBoolean FAILED = new AtomicBoolean();
 
-  @RegisterExtension
-  static final MiniClusterExtension MINI_CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
   @TempDir Path input;
   @TempDir Path output;

@@ -6,6 +6,7 @@ import dev.sluice.connectors.protobuf.DecodedRecord;
 import dev.sluice.connectors.protobuf.DecodedValue;
 import dev.sluice.connectors.protobuf.ValueType;
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import java.io.OutputStream;
@@ -22,7 +23,6 @@ import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,13 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InputFormatsITCase {
 
-  @RegisterExtension
-  static final MiniClusterExtension MINI_CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
   @TempDir Path input;
   @TempDir Path output;
