@@ -29,6 +29,7 @@ public final class CsvRowParser implements RowParser {
   private final FieldValues values;
   private final char delimiter;
   private final char quote;
+  private final boolean fusedFloat32;
 
   private char[] chars = new char[256];
   private int[] starts = new int[64];
@@ -49,22 +50,29 @@ public final class CsvRowParser implements RowParser {
     this.values = new FieldValues(mapping);
     this.delimiter = mapping.csvDelimiter();
     this.quote = mapping.csvQuote();
+    this.fusedFloat32 = mapping.featureType() == FeatureType.FLOAT32;
   }
 
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
     String text = row.text;
     // The header is split first: it shares the scratch offsets with the row.
-    Layout layout = mapping.csvHeader() ? headerLayout(row) : null;
-    int count = split(row, text);
-    if (layout == null) {
-      layout = indexLayout(row, count);
+    Layout layout = mapping.csvHeader() ? headerLayout(row) : knownIndexLayout(row);
+    double[] features = null;
+    if (fusedFloat32 && layout != null && layout.error == null) {
+      features = splitAndParseFloat32(text, layout);
     }
-    if (layout.error != null) {
-      throw RowRejectedException.of(
-          row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+    if (features == null) {
+      int count = split(row, text);
+      if (layout == null) {
+        layout = indexLayout(row, count);
+      }
+      if (layout.error != null) {
+        throw RowRejectedException.of(
+            row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+      }
+      checkColumnCount(row, layout, count);
     }
-    checkColumnCount(row, layout, count);
 
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
@@ -98,15 +106,133 @@ public final class CsvRowParser implements RowParser {
       }
       record.label = label;
     }
-    int[] featureColumns = layout.features;
-    double[] features = new double[featureColumns.length];
-    for (int i = 0; i < features.length; i++) {
-      int c = featureColumns[i];
-      features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
+    if (features == null) {
+      int[] featureColumns = layout.features;
+      features = new double[featureColumns.length];
+      for (int i = 0; i < features.length; i++) {
+        int c = featureColumns[i];
+        features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
+      }
     }
     record.features = features;
     record.dimension = features.length;
     return record;
+  }
+
+  /**
+   * The fast path for float32 rows without quotes: splits the line and parses the feature columns
+   * in one pass over the chars, recording the other columns' offsets as {@link #split} does.
+   * Returns {@code null} whenever the row is anything but plain (a quote, an unparseable or
+   * non-finite value, a wrong column count), so that the general path parses it again and rejects
+   * it with the right reason; values it does return are the ones the general path would compute.
+   */
+  private double[] splitAndParseFloat32(String text, Layout layout) {
+    int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    text.getChars(0, n, chars, 0);
+    char[] c = chars;
+    char delim = delimiter;
+    char q = quote;
+    int[] slotOf = layout.featureSlotOf;
+    int maxDigits = NumberParser.maxExactDigits();
+    double[] features = new double[layout.features.length];
+    int column = 0;
+    int i = 0;
+    while (true) {
+      int slot;
+      if (column < slotOf.length) {
+        slot = slotOf[column];
+      } else if (layout.exactColumns < 0) {
+        slot = -1;
+      } else {
+        return null;
+      }
+      if (column == starts.length) {
+        grow();
+      }
+      int from = i;
+      if (slot < 0) {
+        while (i < n) {
+          char ch = c[i];
+          if (ch == delim) {
+            break;
+          }
+          if (ch == q) {
+            return null;
+          }
+          i++;
+        }
+      } else {
+        boolean negative = false;
+        if (i < n && (c[i] == '-' || c[i] == '+')) {
+          negative = c[i] == '-';
+          i++;
+        }
+        long mantissa = 0;
+        int significant = 0;
+        int fractionDigits = 0;
+        boolean dot = false;
+        boolean anyDigit = false;
+        boolean general = false;
+        for (; i < n; i++) {
+          char ch = c[i];
+          int d = ch - '0';
+          if (d >= 0 && d <= 9) {
+            anyDigit = true;
+            if (significant < maxDigits) {
+              if (mantissa != 0 || d != 0) {
+                mantissa = mantissa * 10 + d;
+                significant++;
+              }
+              if (dot) {
+                fractionDigits++;
+              }
+            } else {
+              general = true;
+            }
+          } else if (ch == '.' && !dot) {
+            dot = true;
+          } else if (ch == delim) {
+            break;
+          } else if (ch == q) {
+            return null;
+          } else {
+            general = true; // an exponent, NaN, spaces...: the general parser decides
+          }
+        }
+        float value =
+            general || !anyDigit
+                ? Float.NaN
+                : NumberParser.exactQuotientToFloat(mantissa, fractionDigits);
+        if (Float.isNaN(value)) {
+          try {
+            value = NumberParser.parseFloat(c, from, i);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+          if (!Float.isFinite(value) && !values.allowNonFinite()) {
+            return null;
+          }
+        } else if (negative) {
+          value = -value;
+        }
+        features[slot] = value;
+      }
+      starts[column] = from;
+      ends[column] = i;
+      kinds[column] = PLAIN;
+      column++;
+      if (i == n) {
+        break;
+      }
+      i++;
+    }
+    if ((layout.exactColumns >= 0 && column != layout.exactColumns) || column < layout.minColumns) {
+      return null;
+    }
+    return features;
   }
 
   private void checkColumnCount(RawRow row, Layout layout, int count) throws RowRejectedException {
@@ -264,6 +390,17 @@ public final class CsvRowParser implements RowParser {
     }
   }
 
+  /** The header-less layout when it is known before splitting the row, else {@code null}. */
+  private Layout knownIndexLayout(RawRow row) {
+    if (mapping.allRemainingFeatures()) {
+      return row.object.equals(cachedObject) ? cachedLayout : null;
+    }
+    if (cachedLayout == null) {
+      cachedLayout = Layout.fromIndices(mapping, -1);
+    }
+    return cachedLayout;
+  }
+
   private Layout indexLayout(RawRow row, int count) {
     if (mapping.allRemainingFeatures()) {
       if (!row.object.equals(cachedObject)) {
@@ -312,6 +449,10 @@ public final class CsvRowParser implements RowParser {
     String domainField;
     String[] labelFields = new String[0];
     String[] featureFields = new String[0];
+
+    /** For each column up to the last mapped one, its feature slot or -1. */
+    int[] featureSlotOf = new int[0];
+
     int exactColumns = -1;
     int minColumns;
     String error;
@@ -413,6 +554,15 @@ public final class CsvRowParser implements RowParser {
           features[i] = index;
           max = Math.max(max, index);
         }
+      }
+      int slotColumns = Math.max(Math.max(columns, max + 1), 0);
+      for (int feature : features) {
+        slotColumns = Math.max(slotColumns, feature + 1);
+      }
+      featureSlotOf = new int[slotColumns];
+      java.util.Arrays.fill(featureSlotOf, -1);
+      for (int i = 0; i < features.length; i++) {
+        featureSlotOf[features[i]] = i;
       }
       featureFields = new String[features.length];
       for (int i = 0; i < features.length; i++) {
