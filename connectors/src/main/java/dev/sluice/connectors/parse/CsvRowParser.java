@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class CsvRowParser implements RowParser {
 
+  /** Integers up to 2^53 are exact doubles. */
+  private static final long EXACT_DOUBLE_MANTISSA = 1L << 53;
+
   private static final byte PLAIN = 0;
   private static final byte QUOTED = 1;
   private static final byte ESCAPED = 2;
@@ -136,7 +139,6 @@ public final class CsvRowParser implements RowParser {
     char delim = delimiter;
     char q = quote;
     int[] slotOf = layout.featureSlotOf;
-    int maxDigits = NumberParser.maxExactDigits();
     double[] features = new double[layout.features.length];
     int column = 0;
     int i = 0;
@@ -170,32 +172,22 @@ public final class CsvRowParser implements RowParser {
           negative = c[i] == '-';
           i++;
         }
+        // Digits accumulate unchecked (a long holds 18); the checks after the loop decide
+        // whether the exact fast path applies. Fewer branches per char is what makes this fast.
         long mantissa = 0;
-        int significant = 0;
-        int fractionDigits = 0;
-        boolean dot = false;
-        boolean anyDigit = false;
+        int digits = 0;
+        int dotAt = -1;
         boolean general = false;
         for (; i < n; i++) {
           char ch = c[i];
-          int d = ch - '0';
-          if (d >= 0 && d <= 9) {
-            anyDigit = true;
-            if (significant < maxDigits) {
-              if (mantissa != 0 || d != 0) {
-                mantissa = mantissa * 10 + d;
-                significant++;
-              }
-              if (dot) {
-                fractionDigits++;
-              }
-            } else {
-              general = true;
-            }
-          } else if (ch == '.' && !dot) {
-            dot = true;
+          char d = (char) (ch - '0');
+          if (d <= 9) {
+            mantissa = mantissa * 10 + d;
+            digits++;
           } else if (ch == delim) {
             break;
+          } else if (ch == '.' && dotAt < 0) {
+            dotAt = i;
           } else if (ch == q) {
             return null;
           } else {
@@ -203,9 +195,9 @@ public final class CsvRowParser implements RowParser {
           }
         }
         float value =
-            general || !anyDigit
+            general || digits == 0 || digits > 18 || mantissa > EXACT_DOUBLE_MANTISSA
                 ? Float.NaN
-                : NumberParser.exactQuotientToFloat(mantissa, fractionDigits);
+                : NumberParser.exactQuotientToFloat(mantissa, dotAt < 0 ? 0 : i - dotAt - 1);
         if (Float.isNaN(value)) {
           try {
             value = NumberParser.parseFloat(c, from, i);

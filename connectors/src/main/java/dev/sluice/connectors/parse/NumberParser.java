@@ -26,6 +26,15 @@ final class NumberParser {
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
 
+  /** The doubles nearest to 10^-k. */
+  private static final double[] DOUBLE_POW10_NEGATIVE = {
+    1e-0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13, 1e-14,
+    1e-15, 1e-16, 1e-17, 1e-18, 1e-19, 1e-20, 1e-21, 1e-22
+  };
+
+  /** How close (in units of the double's last place) to a float midpoint is too close to tell. */
+  private static final long MIDPOINT_MARGIN = 8;
+
   /** Fifteen decimal digits always fit a double's 53-bit significand exactly. */
   private static final int MAX_EXACT_DIGITS = 15;
 
@@ -93,19 +102,28 @@ final class NumberParser {
   }
 
   /**
-   * The float nearest to {@code mantissa / 10^fractionDigits} for {@code mantissa < 10^15}, or NaN
+   * The float nearest to {@code mantissa / 10^fractionDigits} for {@code mantissa <= 2^53}, or NaN
    * when the fast path cannot tell (then use {@link #parseFloat}).
+   *
+   * <p>Multiplies by the double nearest to {@code 10^-k} instead of dividing (a multiply is several
+   * times cheaper). Both roundings together leave the product within 2 units in the last place of
+   * the double of the exact value {@code x}. A float keeps 23 of the double's 52 fraction bits;
+   * unless the 29 dropped bits are within {@link #MIDPOINT_MARGIN} units of the midpoint pattern
+   * {@code 1 << 28}, the product and {@code x} lie on the same side of every float midpoint and
+   * round to the same float. Near a midpoint, and for subnormal floats, NaN sends the number to the
+   * general parser.
    */
   static float exactQuotientToFloat(long mantissa, int fractionDigits) {
-    if (fractionDigits >= DOUBLE_POW10.length) {
+    if (fractionDigits >= DOUBLE_POW10_NEGATIVE.length) {
       return Float.NaN;
     }
-    return floatOfDouble((double) mantissa / DOUBLE_POW10[fractionDigits]);
-  }
-
-  /** Significant digits the fast paths take: fifteen always fit a double exactly. */
-  static int maxExactDigits() {
-    return MAX_EXACT_DIGITS;
+    double q = (double) mantissa * DOUBLE_POW10_NEGATIVE[fractionDigits];
+    long dropped = Double.doubleToRawLongBits(q) & FLOAT_DROPPED_BITS;
+    if (Math.abs(dropped - FLOAT_MIDPOINT_BITS) <= MIDPOINT_MARGIN
+        || (q != 0 && q < 2 * (double) Float.MIN_NORMAL)) {
+      return Float.NaN;
+    }
+    return (float) q;
   }
 
   /**
