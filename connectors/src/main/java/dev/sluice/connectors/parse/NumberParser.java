@@ -10,14 +10,15 @@ import ch.randelshofer.fastdoubleparser.JavaFloatParser;
  * <p>Plain decimals ({@code -12.5}, {@code 0.001}) take Clinger's fast path: with at most 15
  * significant digits {@code m} and {@code k <= 22} fraction digits, both {@code m} and {@code 10^k}
  * are exact doubles, so {@code m / 10^k} is one IEEE division and hence the correctly rounded
- * double. A float32 is derived from that double only when the double is not itself a float midpoint
- * (see {@link #floatOfDouble}), which makes the float correctly rounded too; for longer float32
- * inputs the first 15 digits bound the value from both sides, and when both bounds round to the
- * same float that float is the answer. Everything else (exponents, long double inputs, {@code NaN},
- * {@code Infinity}, surrounding whitespace, midpoints) goes to fastdoubleparser's {@link
- * JavaFloatParser} / {@link JavaDoubleParser}, which are correctly rounded and accept Java's
- * floating-point literal syntax. The properties in {@code NumberParserProperties} compare every
- * path with the JDK bit for bit.
+ * double. A float32 is taken from a double within 2 units in the last place of {@code m / 10^k}
+ * only when that double is clearly away from every float midpoint (see {@link
+ * #exactQuotientToFloat}), which makes the float correctly rounded without going through a rounded
+ * double; for longer float32 inputs the first 15 digits bound the value from both sides, and when
+ * both bounds round to the same float that float is the answer. Everything else (exponents, long
+ * double inputs, {@code NaN}, {@code Infinity}, surrounding whitespace, near-midpoints) goes to
+ * fastdoubleparser's {@link JavaFloatParser} / {@link JavaDoubleParser}, which are correctly
+ * rounded and accept Java's floating-point literal syntax. The properties in {@code
+ * NumberParserProperties} compare every path with the JDK bit for bit.
  */
 final class NumberParser {
 
@@ -87,12 +88,12 @@ final class NumberParser {
     }
     float value;
     if (!truncated) {
-      value = floatOfDouble((double) mantissa / DOUBLE_POW10[fractionDigits]);
+      value = exactQuotientToFloat(mantissa, fractionDigits);
     } else {
       // The value lies strictly between the kept digits and the kept digits plus one unit in the
       // last kept place; when both bounds round to the same float, so does the value.
-      float low = floatOfDouble((double) mantissa / DOUBLE_POW10[fractionDigits]);
-      float high = floatOfDouble((double) (mantissa + 1) / DOUBLE_POW10[fractionDigits]);
+      float low = exactQuotientToFloat(mantissa, fractionDigits);
+      float high = exactQuotientToFloat(mantissa + 1, fractionDigits);
       value = low == high ? low : Float.NaN;
     }
     if (Float.isNaN(value)) {
@@ -121,23 +122,6 @@ final class NumberParser {
     long dropped = Double.doubleToRawLongBits(q) & FLOAT_DROPPED_BITS;
     if (Math.abs(dropped - FLOAT_MIDPOINT_BITS) <= MIDPOINT_MARGIN
         || (q != 0 && q < 2 * (double) Float.MIN_NORMAL)) {
-      return Float.NaN;
-    }
-    return (float) q;
-  }
-
-  /**
-   * The float nearest to the exact quotient {@code q} approximates, or NaN when that cannot be told
-   * from {@code q}. {@code q} is the correctly rounded double of an exact value {@code x}. Rounding
-   * is monotonic and every float midpoint is a double, so unless {@code q} is itself a float
-   * midpoint, {@code x} and {@code q} lie on the same side of every midpoint and round to the same
-   * float. Subnormal floats are left to the general parser.
-   */
-  private static float floatOfDouble(double q) {
-    long bits = Double.doubleToRawLongBits(q);
-    // A normal float keeps 23 of the double's 52 fraction bits; a midpoint has exactly the
-    // highest of the 29 dropped bits set.
-    if ((bits & FLOAT_DROPPED_BITS) == FLOAT_MIDPOINT_BITS || (q != 0 && q < Float.MIN_NORMAL)) {
       return Float.NaN;
     }
     return (float) q;
