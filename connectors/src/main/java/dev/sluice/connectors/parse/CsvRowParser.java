@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class CsvRowParser implements RowParser {
 
+  /** Integers up to 2^53 are exact doubles. */
+  private static final long EXACT_DOUBLE_MANTISSA = 1L << 53;
+
   private static final byte PLAIN = 0;
   private static final byte QUOTED = 1;
   private static final byte ESCAPED = 2;
@@ -29,6 +32,7 @@ public final class CsvRowParser implements RowParser {
   private final FieldValues values;
   private final char delimiter;
   private final char quote;
+  private final boolean fusedFloat32;
 
   private char[] chars = new char[256];
   private int[] starts = new int[64];
@@ -42,6 +46,11 @@ public final class CsvRowParser implements RowParser {
 
   /** A parser for a CSV mapping. */
   public CsvRowParser(SchemaMapping mapping) {
+    this(mapping, true);
+  }
+
+  /** A parser with the float32 fast path on or off (off only to test that both agree). */
+  CsvRowParser(SchemaMapping mapping, boolean fastPath) {
     if (mapping.format() != dev.sluice.connectors.source.SourceFormat.CSV) {
       throw new IllegalArgumentException("CsvRowParser needs source.format=csv, got " + mapping);
     }
@@ -49,22 +58,29 @@ public final class CsvRowParser implements RowParser {
     this.values = new FieldValues(mapping);
     this.delimiter = mapping.csvDelimiter();
     this.quote = mapping.csvQuote();
+    this.fusedFloat32 = fastPath && mapping.featureType() == FeatureType.FLOAT32;
   }
 
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
     String text = row.text;
     // The header is split first: it shares the scratch offsets with the row.
-    Layout layout = mapping.csvHeader() ? headerLayout(row) : null;
-    int count = split(row, text);
-    if (layout == null) {
-      layout = indexLayout(row, count);
+    Layout layout = mapping.csvHeader() ? headerLayout(row) : knownIndexLayout(row);
+    double[] features = null;
+    if (fusedFloat32 && layout != null && layout.error == null) {
+      features = splitAndParseFloat32(text, layout);
     }
-    if (layout.error != null) {
-      throw RowRejectedException.of(
-          row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+    if (features == null) {
+      int count = split(row, text);
+      if (layout == null) {
+        layout = indexLayout(row, count);
+      }
+      if (layout.error != null) {
+        throw RowRejectedException.of(
+            row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+      }
+      checkColumnCount(row, layout, count);
     }
-    checkColumnCount(row, layout, count);
 
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
@@ -98,15 +114,122 @@ public final class CsvRowParser implements RowParser {
       }
       record.label = label;
     }
-    int[] featureColumns = layout.features;
-    double[] features = new double[featureColumns.length];
-    for (int i = 0; i < features.length; i++) {
-      int c = featureColumns[i];
-      features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
+    if (features == null) {
+      int[] featureColumns = layout.features;
+      features = new double[featureColumns.length];
+      for (int i = 0; i < features.length; i++) {
+        int c = featureColumns[i];
+        features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
+      }
     }
     record.features = features;
     record.dimension = features.length;
     return record;
+  }
+
+  /**
+   * The fast path for float32 rows without quotes: splits the line and parses the feature columns
+   * in one pass over the chars, recording the other columns' offsets as {@link #split} does.
+   * Returns {@code null} whenever the row is anything but plain (a quote, an unparseable or
+   * non-finite value, a wrong column count), so that the general path parses it again and rejects
+   * it with the right reason; values it does return are the ones the general path would compute.
+   */
+  private double[] splitAndParseFloat32(String text, Layout layout) {
+    int n = text.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    text.getChars(0, n, chars, 0);
+    char[] c = chars;
+    char delim = delimiter;
+    char q = quote;
+    int[] slotOf = layout.featureSlotOf;
+    double[] features = new double[layout.features.length];
+    int column = 0;
+    int i = 0;
+    while (true) {
+      int slot;
+      if (column < slotOf.length) {
+        slot = slotOf[column];
+      } else if (layout.exactColumns < 0) {
+        slot = -1;
+      } else {
+        return null;
+      }
+      if (column == starts.length) {
+        grow();
+      }
+      int from = i;
+      if (slot < 0) {
+        while (i < n) {
+          char ch = c[i];
+          if (ch == delim) {
+            break;
+          }
+          if (ch == q) {
+            return null;
+          }
+          i++;
+        }
+      } else {
+        boolean negative = false;
+        if (i < n && (c[i] == '-' || c[i] == '+')) {
+          negative = c[i] == '-';
+          i++;
+        }
+        // Digits accumulate unchecked (a long holds 18); the checks after the loop decide
+        // whether the exact fast path applies. Fewer branches per char is what makes this fast.
+        long mantissa = 0;
+        int digits = 0;
+        int dotAt = -1;
+        boolean general = false;
+        for (; i < n; i++) {
+          char ch = c[i];
+          char d = (char) (ch - '0');
+          if (d <= 9) {
+            mantissa = mantissa * 10 + d;
+            digits++;
+          } else if (ch == delim) {
+            break;
+          } else if (ch == '.' && dotAt < 0) {
+            dotAt = i;
+          } else if (ch == q) {
+            return null;
+          } else {
+            general = true; // an exponent, NaN, spaces...: the general parser decides
+          }
+        }
+        float value =
+            general || digits == 0 || digits > 18 || mantissa > EXACT_DOUBLE_MANTISSA
+                ? Float.NaN
+                : NumberParser.exactQuotientToFloat(mantissa, dotAt < 0 ? 0 : i - dotAt - 1);
+        if (Float.isNaN(value)) {
+          try {
+            value = NumberParser.parseFloat(c, from, i);
+          } catch (NumberFormatException e) {
+            return null;
+          }
+          if (!Float.isFinite(value) && !values.allowNonFinite()) {
+            return null;
+          }
+        } else if (negative) {
+          value = -value;
+        }
+        features[slot] = value;
+      }
+      starts[column] = from;
+      ends[column] = i;
+      kinds[column] = PLAIN;
+      column++;
+      if (i == n) {
+        break;
+      }
+      i++;
+    }
+    if ((layout.exactColumns >= 0 && column != layout.exactColumns) || column < layout.minColumns) {
+      return null;
+    }
+    return features;
   }
 
   private void checkColumnCount(RawRow row, Layout layout, int count) throws RowRejectedException {
@@ -264,6 +387,17 @@ public final class CsvRowParser implements RowParser {
     }
   }
 
+  /** The header-less layout when it is known before splitting the row, else {@code null}. */
+  private Layout knownIndexLayout(RawRow row) {
+    if (mapping.allRemainingFeatures()) {
+      return row.object.equals(cachedObject) ? cachedLayout : null;
+    }
+    if (cachedLayout == null) {
+      cachedLayout = Layout.fromIndices(mapping, -1);
+    }
+    return cachedLayout;
+  }
+
   private Layout indexLayout(RawRow row, int count) {
     if (mapping.allRemainingFeatures()) {
       if (!row.object.equals(cachedObject)) {
@@ -312,6 +446,10 @@ public final class CsvRowParser implements RowParser {
     String domainField;
     String[] labelFields = new String[0];
     String[] featureFields = new String[0];
+
+    /** For each column up to the last mapped one, its feature slot or -1. */
+    int[] featureSlotOf = new int[0];
+
     int exactColumns = -1;
     int minColumns;
     String error;
@@ -413,6 +551,15 @@ public final class CsvRowParser implements RowParser {
           features[i] = index;
           max = Math.max(max, index);
         }
+      }
+      int slotColumns = Math.max(Math.max(columns, max + 1), 0);
+      for (int feature : features) {
+        slotColumns = Math.max(slotColumns, feature + 1);
+      }
+      featureSlotOf = new int[slotColumns];
+      java.util.Arrays.fill(featureSlotOf, -1);
+      for (int i = 0; i < features.length; i++) {
+        featureSlotOf[features[i]] = i;
       }
       featureFields = new String[features.length];
       for (int i = 0; i < features.length; i++) {

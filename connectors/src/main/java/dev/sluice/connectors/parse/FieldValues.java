@@ -20,6 +20,10 @@ final class FieldValues {
     this.timestampFormat = mapping.timestampFormat();
   }
 
+  boolean allowNonFinite() {
+    return allowNonFinite;
+  }
+
   FeatureType featureType() {
     return featureType;
   }

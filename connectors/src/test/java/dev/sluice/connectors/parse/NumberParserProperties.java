@@ -2,6 +2,10 @@ package dev.sluice.connectors.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -51,6 +55,35 @@ class NumberParserProperties {
     assertThat(NumberParser.parseFloat(chars, 0, chars.length))
         .as(text)
         .isEqualTo(Float.parseFloat(text));
+  }
+
+  @Property(tries = 2000)
+  void parsesFloatMidpointsAndTheirNeighboursLikeTheJdk(
+      @ForAll float value, @ForAll @IntRange(min = 6, max = 20) int digits) {
+    if (!Float.isFinite(value) || !Float.isFinite(Math.nextUp(value))) {
+      return;
+    }
+    BigDecimal midpoint =
+        new BigDecimal(value).add(new BigDecimal(Math.nextUp(value))).divide(BigDecimal.valueOf(2));
+    for (BigDecimal near :
+        List.of(
+            midpoint,
+            midpoint.round(new MathContext(digits, RoundingMode.FLOOR)),
+            midpoint.round(new MathContext(digits, RoundingMode.CEILING)))) {
+      String text = near.toPlainString();
+      char[] chars = text.toCharArray();
+      assertThat(Float.floatToRawIntBits(NumberParser.parseFloat(chars, 0, chars.length)))
+          .as(text)
+          .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(text)));
+    }
+  }
+
+  @Property(tries = 1000)
+  void parsesIntegersAroundTheFloatSignificandLikeTheJdk(
+      @ForAll @IntRange(min = 16_777_000, max = 134_217_800) int value) {
+    char[] chars = Integer.toString(value).toCharArray();
+    assertThat(NumberParser.parseFloat(chars, 0, chars.length))
+        .isEqualTo(Float.parseFloat(Integer.toString(value)));
   }
 
   @Provide
