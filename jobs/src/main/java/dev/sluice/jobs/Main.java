@@ -1,5 +1,7 @@
 package dev.sluice.jobs;
 
+import dev.sluice.connectors.fs.S3Settings;
+import dev.sluice.connectors.fs.Secrets;
 import dev.sluice.connectors.inspect.Inspect;
 import dev.sluice.jobs.config.CommandLine;
 import dev.sluice.jobs.config.ConfigException;
@@ -7,12 +9,18 @@ import dev.sluice.jobs.config.HelpText;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.config.YamlConfig;
+import dev.sluice.jobs.run.LocalFileSystems;
 import dev.sluice.jobs.run.SluiceRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.core.fs.Path;
 
 /**
@@ -22,7 +30,7 @@ import org.apache.flink.core.fs.Path;
  * <pre>
  * sluice                                 the bundled demand-forecast sample, locally
  * sluice --config job.yaml [--key value] a configured run
- * sluice inspect PATH [--limit N] [--summary]
+ * sluice inspect PATH [--limit N] [--summary] [--s3.KEY VALUE …]
  * sluice --help
  * </pre>
  *
@@ -40,7 +48,7 @@ public final class Main {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && args[0].equals("inspect")) {
-      return Inspect.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+      return inspect(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     JobConfig config;
     try {
@@ -49,12 +57,15 @@ public final class Main {
         out.print(HelpText.usage());
         return 0;
       }
+      // The command line's s3.* keys reach a --config file on S3; the file's own apply to the run.
+      LocalFileSystems.initialize(JobConfig.s3Settings(line.overrides()));
       config = JobConfig.from(base(line).overriddenBy(line.overrides()));
     } catch (ConfigException e) {
       err.println(e.getMessage());
       err.println("Run with --help for every key, its default and its meaning.");
       return ConfigException.EXIT_CODE;
     }
+    Collection<String> secrets = secretValues(config.s3());
     try {
       SluiceRun.RunResult result = new SluiceRun(config).run();
       out.println("Channels written under " + result.layout().root());
@@ -70,13 +81,50 @@ public final class Main {
           "Inspect: java -jar sluice.jar inspect " + result.layout().root() + "/train --summary");
       return 0;
     } catch (SluiceRun.RunFailedException e) {
-      err.println("Sluice run failed: " + e.getMessage());
+      err.println("Sluice run failed: " + Secrets.redact(e.getMessage(), secrets));
       return 1;
     } catch (Exception e) {
-      err.println("Sluice run failed: " + rootMessage(e));
-      e.printStackTrace(err);
+      err.println("Sluice run failed: " + Secrets.redact(rootMessage(e), secrets));
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(Secrets.redact(trace.toString(), secrets));
       return 1;
     }
+  }
+
+  /**
+   * {@code inspect PATH [--limit N] [--summary] [--s3.KEY VALUE …]}: the {@code s3.*} keys, the
+   * job's own, say how to reach an S3-compatible store; the rest is the inspect command's.
+   */
+  private static int inspect(String[] args, PrintStream out, PrintStream err) {
+    List<String> rest = new ArrayList<>();
+    List<String> s3 = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--s3.")) {
+        s3.add(args[i]);
+        if (!args[i].contains("=") && i + 1 < args.length) {
+          s3.add(args[++i]);
+        }
+      } else {
+        rest.add(args[i]);
+      }
+    }
+    try {
+      LocalFileSystems.initialize(
+          JobConfig.s3Settings(CommandLine.parse(s3.toArray(String[]::new)).overrides()));
+    } catch (ConfigException e) {
+      err.println("inspect: " + e.getMessage());
+      return ConfigException.EXIT_CODE;
+    }
+    return Inspect.run(rest.toArray(String[]::new), out, err);
+  }
+
+  /** The values no message may show: the explicit S3 keys. */
+  private static Collection<String> secretValues(S3Settings s3) {
+    List<String> secrets = new ArrayList<>();
+    s3.accessKey().ifPresent(secrets::add);
+    s3.secretKey().ifPresent(secrets::add);
+    return secrets;
   }
 
   /**
@@ -103,7 +151,7 @@ public final class Main {
       }
     } catch (IOException e) {
       throw new ConfigException(
-          java.util.List.of("--config " + location + ": cannot be read (" + e.getMessage() + ")"));
+          List.of("--config " + location + ": cannot be read (" + e.getMessage() + ")"));
     }
   }
 

@@ -36,15 +36,28 @@ public final class Scenarios {
    * output}, with extra overrides.
    */
   public static RawConfig raw(String scenario, Path output, Map<String, String> overrides) {
+    return raw(scenario, sample(scenario).toUri().toString(), output.toUri().toString(), overrides);
+  }
+
+  /** The raw configuration of {@code conf/<scenario>.yaml}, reading {@code source}. */
+  public static RawConfig raw(
+      String scenario, String source, String sink, Map<String, String> overrides) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("source.path", source);
+    paths.put("sink.path", sink);
+    paths.putAll(overrides);
+    return file(scenario).overriddenBy(RawConfig.of(paths, "test"));
+  }
+
+  /** The bundled sample folder the scenario reads. */
+  public static Path sample(String scenario) {
+    return bundled(file(scenario).entries().get("source.path").value());
+  }
+
+  private static RawConfig file(String scenario) {
     try {
       String yaml = Files.readString(bundled("conf/" + scenario + ".yaml"));
-      RawConfig file = YamlConfig.parse(yaml, scenario + ".yaml");
-      String sample = file.entries().get("source.path").value();
-      Map<String, String> paths = new LinkedHashMap<>();
-      paths.put("source.path", bundled(sample).toUri().toString());
-      paths.put("sink.path", output.toUri().toString());
-      paths.putAll(overrides);
-      return file.overriddenBy(RawConfig.of(paths, "test"));
+      return YamlConfig.parse(yaml, scenario + ".yaml");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

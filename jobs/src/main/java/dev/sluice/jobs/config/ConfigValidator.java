@@ -33,6 +33,18 @@ public final class ConfigValidator {
 
   /** Checks {@code raw} without throwing. */
   public static Validation check(RawConfig raw) {
+    return check(raw, true);
+  }
+
+  /**
+   * Checks the keys {@code raw} holds, without asking for the required ones: for a part of a
+   * configuration that is needed before the whole is known.
+   */
+  public static Validation checkPresent(RawConfig raw) {
+    return check(raw, false);
+  }
+
+  private static Validation check(RawConfig raw, boolean requireAll) {
     List<String> problems = new ArrayList<>();
     boolean[] complete = {true};
     Map<String, Object> values = new LinkedHashMap<>();
@@ -81,7 +93,7 @@ public final class ConfigValidator {
             });
 
     for (ConfigKey key : SluiceKeys.ALL) {
-      if (key.required() && !raw.contains(key.name())) {
+      if (requireAll && key.required() && !raw.contains(key.name())) {
         problems.add(key.name() + ": missing; " + lowerFirst(key.description()));
         complete[0] = false;
       }

@@ -2,6 +2,7 @@ package dev.sluice.jobs.config;
 
 import static dev.sluice.jobs.config.SluiceKeys.*;
 
+import dev.sluice.connectors.fs.S3Settings;
 import dev.sluice.connectors.parse.FeatureType;
 import dev.sluice.connectors.parse.InvalidSchemaMappingException;
 import dev.sluice.connectors.parse.SchemaMapping;
@@ -32,7 +33,8 @@ public record JobConfig(
     SchemaMapping schema,
     SplitSpec split,
     SinkSettings sink,
-    JobSettings job) {
+    JobSettings job,
+    S3Settings s3) {
 
   /** Where and how raw objects are read. */
   public record SourceSettings(
@@ -71,6 +73,21 @@ public record JobConfig(
       throw new ConfigException(validation.problems());
     }
     return bind(validation.settings(), new ArrayList<>(validation.problems()));
+  }
+
+  /**
+   * The S3 settings among {@code raw}'s keys alone, the others ignored: what reading {@code
+   * --config s3://…} or inspecting {@code s3://…} needs before, or without, the rest of a
+   * configuration.
+   */
+  public static S3Settings s3Settings(RawConfig raw) {
+    ConfigValidator.Validation validation = ConfigValidator.checkPresent(raw.only("s3."));
+    List<String> problems = new ArrayList<>(validation.problems());
+    S3Settings s3 = bindS3(validation.settings(), problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return s3;
   }
 
   /** Binds validated settings, checking what only the combination of keys can tell. */
@@ -121,11 +138,32 @@ public record JobConfig(
             settings.optional(JOB_PARALLELISM, Integer.class),
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
             settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
+    S3Settings s3 = bindS3(settings, problems);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new JobConfig(settings, source, schema, split, sink, job);
+    return new JobConfig(settings, source, schema, split, sink, job, s3);
+  }
+
+  /** The s3.* keys; their messages name the key and never show a secret. */
+  private static S3Settings bindS3(Settings settings, List<String> problems) {
+    try {
+      S3Settings.Builder s3 =
+          S3Settings.builder()
+              .pathStyleAccess(settings.flag(S3_PATH_STYLE_ACCESS))
+              .encryption(S3Settings.Encryption.fromSetting(settings.string(S3_SSE)))
+              .credentials(
+                  settings.optionalString(S3_ACCESS_KEY).orElse(null),
+                  settings.optionalString(S3_SECRET_KEY).orElse(null));
+      settings.optionalString(S3_ENDPOINT).ifPresent(s3::endpoint);
+      settings.optionalString(S3_REGION).ifPresent(s3::region);
+      settings.optionalString(S3_SSE_KMS_KEY_ID).ifPresent(s3::kmsKeyId);
+      return s3.build();
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return S3Settings.defaults();
+    }
   }
 
   private static SchemaMapping bindSchema(

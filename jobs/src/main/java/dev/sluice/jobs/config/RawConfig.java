@@ -39,6 +39,18 @@ public final class RawConfig {
     return new RawConfig(merged);
   }
 
+  /** The entries whose keys start with {@code prefix}. */
+  public RawConfig only(String prefix) {
+    Map<String, Entry> selected = new LinkedHashMap<>();
+    entries.forEach(
+        (key, entry) -> {
+          if (key.startsWith(prefix)) {
+            selected.put(key, entry);
+          }
+        });
+    return new RawConfig(selected);
+  }
+
   public Map<String, Entry> entries() {
     return entries;
   }

@@ -81,6 +81,7 @@ public final class SluiceRun {
    */
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
+    LocalFileSystems.initialize(config.s3());
     OutputLayout layout = new OutputLayout(new Path(config.sink().path()));
     boolean bounded = !config.source().continuous();
 
