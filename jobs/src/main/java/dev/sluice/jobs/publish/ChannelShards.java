@@ -1,11 +1,13 @@
 package dev.sluice.jobs.publish;
 
 import dev.sluice.connectors.fs.ChannelHygiene;
+import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.connectors.sink.ShardNaming;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -18,11 +20,18 @@ import org.apache.flink.core.fs.Path;
  * of an attempt that failed, or, on S3, the {@code _part-…_tmp_…} copies its recoverable writer
  * makes while recovering. They hold data that was written again by the attempt that succeeded, and
  * SageMaker's S3Prefix mode would feed them to training as duplicates, so they are removed before a
- * run is published.
+ * run is published. The same attempt's unfinished shards are open multipart uploads on S3, which
+ * nobody sees but the bill; they are aborted.
  */
 public final class ChannelShards {
   /** A committed shard: its key relative to the channel prefix, and its size. */
   public record Shard(String relativeKey, long bytes) {}
+
+  /**
+   * What cleaning a channel prefix did: the relative keys of the objects it removed, and how many
+   * open multipart uploads it aborted (empty where that cannot be known, see {@link OpenUploads}).
+   */
+  public record Cleanup(List<String> removed, OptionalInt abortedUploads) {}
 
   private ChannelShards() {}
 
@@ -35,6 +44,15 @@ public final class ChannelShards {
     }
     shards.sort(Comparator.comparing(Shard::relativeKey));
     return shards;
+  }
+
+  /**
+   * Makes {@code channel} hold nothing but committed shards, visible or not: deletes every other
+   * object under it and aborts the multipart uploads a failed attempt left open there.
+   */
+  public static Cleanup cleanUp(Path channel) throws IOException {
+    List<String> removed = removeAllButCommittedShards(channel);
+    return new Cleanup(removed, OpenUploads.abortUnder(channel));
   }
 
   /**

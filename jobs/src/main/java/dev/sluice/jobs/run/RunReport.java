@@ -80,7 +80,7 @@ final class RunReport {
       OutputLayout layout,
       AuditReport audit,
       Map<String, List<ChannelShards.Shard>> shards,
-      Map<String, List<String>> removed) {
+      Map<String, ChannelShards.Cleanup> cleanups) {
     ArrayNode channels = root.putArray("channels");
     for (AuditReport.ChannelFigures figures : audit.channels()) {
       String name = figures.channel();
@@ -101,8 +101,12 @@ final class RunReport {
         channel.put("earliest", figures.earliest().toString());
         channel.put("latest", figures.latest().toString());
       }
+      ChannelShards.Cleanup cleanup = cleanups.get(name);
       ArrayNode strays = channel.putArray("removed_before_publishing");
-      removed.getOrDefault(name, List.of()).forEach(strays::add);
+      cleanup.removed().forEach(strays::add);
+      cleanup
+          .abortedUploads()
+          .ifPresent(aborted -> channel.put("open_uploads_aborted_before_publishing", aborted));
     }
     return this;
   }

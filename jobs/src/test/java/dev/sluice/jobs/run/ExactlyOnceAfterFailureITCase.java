@@ -2,8 +2,8 @@ package dev.sluice.jobs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.FailOnce;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
@@ -12,12 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOnceAfterFailureITCase {
   private static final int ROWS_PER_OBJECT = 5_000;
 
-  /** Set by the first failure, so the restarted attempt runs through. Tests only. */
-  private static final AtomicBoolean FAILED = new AtomicBoolean();
-
   @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
   @TempDir Path input;
@@ -42,7 +34,6 @@ class ExactlyOnceAfterFailureITCase {
 
   @BeforeEach
   void writeInput() throws Exception {
-    FAILED.set(false);
     for (int object = 0; object < 4; object++) {
       List<String> lines = new ArrayList<>();
       lines.add("id,x,y,label");
@@ -67,53 +58,31 @@ class ExactlyOnceAfterFailureITCase {
                     "sink.max-shard-records", "700",
                     "job.parallelism", "2"),
                 "test"));
-    Configuration restarts = new Configuration();
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-    restarts.set(
-        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(50));
-
+    FailOnce failure = FailOnce.after(3_000);
     SluiceRun.RunResult result =
         new SluiceRun(
                 config,
-                () -> StreamExecutionEnvironment.getExecutionEnvironment(restarts),
-                job -> job.withStepAfterSource(rows -> rows.map(new FailOnceAfter(3_000))))
+                MiniClusters::restartingEnvironment,
+                job -> job.withStepAfterSource(rows -> rows.map(failure)))
             .run();
 
-    assertThat(FAILED).as("the injected failure happened").isTrue();
+    assertThat(failure.happened()).as("the injected failure happened").isTrue();
     ChannelOutput out = new ChannelOutput(output.toUri().toString());
     List<String> uids = new ArrayList<>();
     for (String channel : List.of("train", "validation", "test")) {
       uids.addAll(out.uidsByChannel(List.of(channel)).get(channel));
     }
     assertThat(uids).hasSize(4 * ROWS_PER_OBJECT).doesNotHaveDuplicates();
+    for (String channel : List.of("train", "validation", "test")) {
+      try (Stream<Path> files = Files.walk(output.resolve(channel))) {
+        assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+            .as("files under %s/", channel)
+            .allSatisfy(name -> assertThat(name).matches("part-.*\\.rec"));
+      }
+    }
     assertThat(result.counts().rowsRead()).isEqualTo(4 * ROWS_PER_OBJECT);
     assertThat(result.counts().balanced()).isTrue();
     assertThat(out.report().at("/status").asText()).isEqualTo("complete");
     assertThat(out.report().at("/audit/passed").asBoolean()).isTrue();
-  }
-
-  /** Passes rows on, but the first instance to see {@code after} rows fails, once per test. */
-  static final class FailOnceAfter extends RichMapFunction<RawRow, RawRow> {
-    private static final long serialVersionUID = 1L;
-    private final int after;
-    private transient int seen;
-
-    FailOnceAfter(int after) {
-      this.after = after;
-    }
-
-    @Override
-    public void open(OpenContext context) {
-      seen = 0;
-    }
-
-    @Override
-    public RawRow map(RawRow row) {
-      if (++seen == after && FAILED.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure after " + after + " rows");
-      }
-      return row;
-    }
   }
 }
