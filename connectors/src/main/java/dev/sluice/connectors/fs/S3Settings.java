@@ -2,6 +2,8 @@ package dev.sluice.connectors.fs;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -199,6 +201,7 @@ public final class S3Settings {
   /** Collects settings; {@link #build()} validates them together. */
   public static final class Builder {
     private URI endpoint;
+    private String endpointText;
     private boolean pathStyleAccess;
     private String region;
     private String accessKey;
@@ -208,19 +211,17 @@ public final class S3Settings {
 
     private Builder() {}
 
-    /** An http(s) endpoint of an S3-compatible store. */
+    /** An http(s) endpoint of an S3-compatible store; checked by {@link #build()}. */
     public Builder endpoint(String endpoint) {
-      try {
-        return endpoint(new URI(endpoint.trim()));
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(
-            ENDPOINT + " is '" + endpoint + "'; expected " + ENDPOINT_EXAMPLE, e);
-      }
+      this.endpointText = endpoint;
+      this.endpoint = null;
+      return this;
     }
 
     /** An http(s) endpoint of an S3-compatible store. */
     public Builder endpoint(URI endpoint) {
       this.endpoint = endpoint;
+      this.endpointText = null;
       return this;
     }
 
@@ -254,26 +255,34 @@ public final class S3Settings {
     /**
      * The settings.
      *
-     * @throws IllegalArgumentException naming the offending key and what would be right; secret
-     *     values never appear in the message
+     * @throws InvalidS3SettingsException listing every problem, each naming the offending key and
+     *     what would be right; secret values never appear in the message
      */
     public S3Settings build() {
+      List<String> problems = new ArrayList<>();
+      if (endpointText != null) {
+        try {
+          endpoint = new URI(endpointText.trim());
+        } catch (URISyntaxException e) {
+          endpoint = null;
+          problems.add(ENDPOINT + " is '" + endpointText + "'; expected " + ENDPOINT_EXAMPLE);
+        }
+      }
       if (endpoint != null) {
         String scheme = endpoint.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
             || endpoint.getHost() == null) {
-          throw new IllegalArgumentException(
-              ENDPOINT + " is '" + endpoint + "'; expected " + ENDPOINT_EXAMPLE);
+          problems.add(ENDPOINT + " is '" + endpoint + "'; expected " + ENDPOINT_EXAMPLE);
         }
       }
       if (region != null && !region.matches("[a-z0-9-]+")) {
-        throw new IllegalArgumentException(
+        problems.add(
             REGION + " is '" + region + "'; expected an AWS region name such as eu-west-1");
       }
       boolean hasAccess = accessKey != null && !accessKey.isBlank();
       boolean hasSecret = secretKey != null && !secretKey.isBlank();
       if (hasAccess != hasSecret) {
-        throw new IllegalArgumentException(
+        problems.add(
             (hasAccess ? SECRET_KEY : ACCESS_KEY)
                 + " is missing or blank while "
                 + (hasAccess ? ACCESS_KEY : SECRET_KEY)
@@ -287,7 +296,7 @@ public final class S3Settings {
         kmsKeyId = null;
       }
       if (kmsKeyId != null && encryption != Encryption.SSE_KMS) {
-        throw new IllegalArgumentException(
+        problems.add(
             SSE_KMS_KEY_ID
                 + " is set but "
                 + SSE
@@ -296,6 +305,9 @@ public final class S3Settings {
                 + "; set "
                 + SSE
                 + " to sse-kms or remove the key id");
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidS3SettingsException(problems);
       }
       return new S3Settings(this);
     }

@@ -1,6 +1,7 @@
 package dev.sluice.connectors.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.sluice.connectors.fs.S3Settings.Encryption;
@@ -102,5 +103,25 @@ class S3SettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> S3Settings.fromMap(Map.of("s3.path-style-access", "yes")))
         .withMessage("s3.path-style-access is 'yes'; expected true or false");
+  }
+
+  @Test
+  void listsEveryProblemAtOnceWithoutShowingTheSecret() {
+    assertThatExceptionOfType(InvalidS3SettingsException.class)
+        .isThrownBy(
+            () ->
+                S3Settings.fromMap(
+                    Map.of(
+                        "s3.endpoint", "ftp://nowhere",
+                        "s3.region", "EU West",
+                        "s3.secret-key", SECRET)))
+        .satisfies(
+            e ->
+                assertThat(e.problems())
+                    .hasSize(3)
+                    .anySatisfy(p -> assertThat(p).startsWith("s3.endpoint is 'ftp://nowhere'"))
+                    .anySatisfy(p -> assertThat(p).startsWith("s3.region is 'EU West'"))
+                    .anySatisfy(p -> assertThat(p).startsWith("s3.access-key is missing")))
+        .withMessageNotContaining(SECRET);
   }
 }

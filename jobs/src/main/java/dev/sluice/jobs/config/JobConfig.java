@@ -2,6 +2,7 @@ package dev.sluice.jobs.config;
 
 import static dev.sluice.jobs.config.SluiceKeys.*;
 
+import dev.sluice.connectors.fs.InvalidS3SettingsException;
 import dev.sluice.connectors.fs.S3Settings;
 import dev.sluice.connectors.parse.FeatureType;
 import dev.sluice.connectors.parse.InvalidSchemaMappingException;
@@ -160,8 +161,8 @@ public record JobConfig(
       settings.optionalString(S3_REGION).ifPresent(s3::region);
       settings.optionalString(S3_SSE_KMS_KEY_ID).ifPresent(s3::kmsKeyId);
       return s3.build();
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+    } catch (InvalidS3SettingsException e) {
+      problems.addAll(e.problems());
       return S3Settings.defaults();
     }
   }
