@@ -12,34 +12,25 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.core.plugin.PluginUtils;
 
 /**
  * {@code inspect PATH [--limit N] [--summary]}: reads a RecordIO-protobuf file, or every file of a
  * folder of shards (recursively, in name order, skipping names that start with {@code _} or {@code
- * .}), through Flink's {@link FileSystem}, so any scheme Flink knows works ({@code s3://} once its
- * plugin is present). Prints each record as a JSON line (at most N with {@code --limit}); {@code
- * --summary} reads everything and prints counts, feature names and dimensions instead.
+ * .}), through Flink's {@link FileSystem}, so any scheme Flink knows works; the job's entry point
+ * sets up {@code s3://} from {@code --s3.*} keys before it calls {@link #run}. Prints each record
+ * as a JSON line (at most N with {@code --limit}); {@code --summary} reads everything and prints
+ * counts, feature names and dimensions instead.
  *
  * <p>Validation is strict: the first bad chunk or payload stops the command with exit code 1 and a
  * message naming the file and byte offset. Usage errors exit with 2.
  */
 public final class Inspect {
-  static final String USAGE = "usage: inspect PATH [--limit N] [--summary]";
+  static final String USAGE = "usage: inspect PATH [--limit N] [--summary] [--s3.KEY VALUE ...]";
 
   private final RecordJson json = new RecordJson();
-
-  public static void main(String[] args) {
-    // Lets Flink find filesystem plugins (s3://) the same way a Flink process does.
-    Configuration config = GlobalConfiguration.loadConfiguration();
-    FileSystem.initialize(config, PluginUtils.createPluginManagerFromRootFolder(config));
-    System.exit(run(args, System.out, System.err));
-  }
 
   /** Runs the command; returns the exit code: 0 fine, 1 bad or unreadable file, 2 usage. */
   public static int run(String[] args, PrintStream out, PrintStream err) {

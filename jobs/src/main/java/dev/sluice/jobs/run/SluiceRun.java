@@ -86,7 +86,13 @@ public final class SluiceRun {
     OutputLayout layout = new OutputLayout(new Path(config.sink().path()));
     boolean bounded = !config.source().continuous();
 
-    List<InputObjects.InputObject> inputs = InputObjects.list(config.source().path());
+    List<InputObjects.InputObject> inputs;
+    try {
+      inputs = InputObjects.list(config.source().path());
+    } catch (IOException e) {
+      throw new RunFailedException(
+          "source.path " + config.source().path() + " cannot be listed", e);
+    }
     if (bounded) {
       if (inputs.isEmpty()) {
         throw new RunFailedException(
@@ -94,7 +100,12 @@ public final class SluiceRun {
                 + config.source().path()
                 + " holds no objects to read (names starting with . or _ are skipped)");
       }
-      prepareOutput(layout);
+      try {
+        prepareOutput(layout);
+      } catch (IOException e) {
+        throw new RunFailedException(
+            "sink.path " + config.sink().path() + " cannot be prepared", e);
+      }
     }
     LOG.info(
         "reading {} objects ({} bytes) from {}",
@@ -295,6 +306,19 @@ public final class SluiceRun {
 
     public RunFailedException(String message) {
       super(message);
+    }
+
+    /** A failure to reach storage: the message says what, then what the storage answered. */
+    public RunFailedException(String message, IOException cause) {
+      super(message + ": " + innermostMessage(cause), cause);
+    }
+
+    private static String innermostMessage(Throwable e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
   }
 
