@@ -13,10 +13,13 @@ import dev.sluice.jobs.publish.OutputLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 
 /**
@@ -63,6 +66,31 @@ public final class ChannelOutput {
       }
     }
     return records;
+  }
+
+  /**
+   * The records committed so far, once the channels hold at least {@code expected} of them: a
+   * continuous run commits at checkpoints. Fails if the job stops running, or after {@code
+   * patience}.
+   */
+  public List<DecodedRecord> awaitCommitted(
+      JobClient client, List<String> channels, int expected, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    List<DecodedRecord> committed = List.of();
+    while (System.nanoTime() < deadline) {
+      assertThat(client.getJobStatus().get())
+          .isIn(JobStatus.CREATED, JobStatus.INITIALIZING, JobStatus.RUNNING, JobStatus.RESTARTING);
+      committed = new ArrayList<>();
+      for (String channel : channels) {
+        committed.addAll(records(channel));
+      }
+      if (committed.size() >= expected) {
+        return committed;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "only " + committed.size() + " of " + expected + " records committed after " + patience);
   }
 
   /** Channel to the uids of its records. */

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContinuousRunITCase {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final List<String> CHANNELS = List.of("train", "validation", "test");
 
   @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
 
@@ -56,13 +56,13 @@ class ContinuousRunITCase {
     JobClient client = new SluiceRun(config).start().client();
     try {
       ChannelOutput out = new ChannelOutput(output.toUri().toString());
-      awaitRecords(out, client, 300);
+      out.awaitCommitted(client, CHANNELS, 300, PATIENCE);
       Map<String, String> storeChannel = channelOfStores(out);
 
       // New objects land later; stores 0-29 appear again with new records.
       land("batch-1.jsonl", 300, 300);
       land("batch-2.jsonl", 600, 300);
-      List<DecodedRecord> all = awaitRecords(out, client, 900);
+      List<DecodedRecord> all = out.awaitCommitted(client, CHANNELS, 900, PATIENCE);
 
       assertThat(all.stream().map(DecodedRecord::uid).toList())
           .hasSize(900)
@@ -89,34 +89,9 @@ class ContinuousRunITCase {
     Files.move(staged, input.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static List<DecodedRecord> awaitRecords(ChannelOutput out, JobClient client, int expected)
-      throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    List<DecodedRecord> records = List.of();
-    while (System.nanoTime() < deadline) {
-      assertThat(client.getJobStatus().get())
-          .isIn(JobStatus.CREATED, JobStatus.INITIALIZING, JobStatus.RUNNING);
-      records = committed(out);
-      if (records.size() >= expected) {
-        return records;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "only " + records.size() + " of " + expected + " records committed after " + PATIENCE);
-  }
-
-  private static List<DecodedRecord> committed(ChannelOutput out) throws Exception {
-    List<DecodedRecord> records = new ArrayList<>();
-    for (String channel : List.of("train", "validation", "test")) {
-      records.addAll(out.records(channel));
-    }
-    return records;
-  }
-
   private static Map<String, String> channelOfStores(ChannelOutput out) throws Exception {
     Map<String, String> stores = new HashMap<>();
-    for (String channel : List.of("train", "validation", "test")) {
+    for (String channel : CHANNELS) {
       for (DecodedRecord record : out.records(channel)) {
         int id = Integer.parseInt(record.uid().substring(1));
         String store = String.format("s%02d", id % 30);

@@ -14,11 +14,9 @@ import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.run.SluiceRun;
 import dev.sluice.testing.s3.S3TestServer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A continuous run on S3: objects uploaded while it runs are picked up and each of their records is
  * committed once, also across a failure and the restore from a checkpoint; the channel prefixes
- * hold committed shards only, at every moment a training job could list them.
+ * hold committed shards only, whenever a training job lists them.
  */
 class S3ContinuousRunITCase {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -55,11 +53,16 @@ class S3ContinuousRunITCase {
             .client();
     try {
       ChannelOutput out = new ChannelOutput("s3://" + TRAIN_DATA + "/continuous");
-      awaitRecords(out, client, ROWS_PER_OBJECT);
+      out.awaitCommitted(client, CHANNELS, ROWS_PER_OBJECT, PATIENCE);
+      assertChannelsHoldOnlyShards();
       upload(1);
       upload(2);
       upload(3);
-      List<String> uids = awaitRecords(out, client, 4 * ROWS_PER_OBJECT);
+      List<String> uids =
+          out.awaitCommitted(client, CHANNELS, 4 * ROWS_PER_OBJECT, PATIENCE).stream()
+              .map(DecodedRecord::uid)
+              .toList();
+      assertChannelsHoldOnlyShards();
 
       assertThat(failure.happened()).as("the injected failure happened").isTrue();
       assertThat(uids).hasSize(4 * ROWS_PER_OBJECT).doesNotHaveDuplicates();
@@ -93,27 +96,11 @@ class S3ContinuousRunITCase {
     S3.putObject(RAW, "landing/batch-" + object + ".jsonl", lines.toString());
   }
 
-  private static List<String> awaitRecords(ChannelOutput out, JobClient client, int expected)
-      throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    List<String> uids = List.of();
-    while (System.nanoTime() < deadline) {
-      assertThat(client.getJobStatus().get())
-          .isIn(JobStatus.CREATED, JobStatus.INITIALIZING, JobStatus.RUNNING, JobStatus.RESTARTING);
-      uids = new ArrayList<>();
-      for (String channel : CHANNELS) {
-        assertThat(S3.listKeys(TRAIN_DATA, "continuous/" + channel + "/"))
-            .allSatisfy(key -> assertThat(key).matches("continuous/" + channel + "/part-.*\\.rec"));
-        for (DecodedRecord record : out.records(channel)) {
-          uids.add(record.uid());
-        }
-      }
-      if (uids.size() >= expected) {
-        return uids;
-      }
-      Thread.sleep(200);
+  /** What a training job listing the channels now would find: committed shards, nothing else. */
+  private static void assertChannelsHoldOnlyShards() {
+    for (String channel : CHANNELS) {
+      assertThat(S3.listKeys(TRAIN_DATA, "continuous/" + channel + "/"))
+          .allSatisfy(key -> assertThat(key).matches("continuous/" + channel + "/part-.*\\.rec"));
     }
-    throw new AssertionError(
-        "only " + uids.size() + " of " + expected + " records committed after " + PATIENCE);
   }
 }
