@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * An output channel such as {@code train}. The name becomes an S3 prefix ({@code OUTPUT/<name>/}),
- * so it may contain only lowercase letters, digits, {@code -} and {@code _}.
+ * so it may contain only lowercase letters, digits, {@code -} and {@code _}. It may not start with
+ * {@code _}: prefixes such as {@code OUTPUT/_sluice/} and {@code OUTPUT/_rejected/} hold a run's
+ * metadata and rejected rows, beside the channels and never under one.
  *
  * @param name the validated name
  */
@@ -43,6 +45,14 @@ public record Channel(String name) implements Serializable {
           + "' may contain only lowercase letters, digits, '-' and '_' because it becomes an S3"
           + " prefix; e.g. '"
           + suggestion(name)
+          + "'";
+    }
+    if (name.startsWith("_")) {
+      return "channel name '"
+          + name
+          + "' may not start with '_': OUTPUT/_… prefixes hold the run's metadata and rejected"
+          + " rows; e.g. '"
+          + name.replaceFirst("^_+", "")
           + "'";
     }
     return null;

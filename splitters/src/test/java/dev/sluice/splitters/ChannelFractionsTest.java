@@ -48,6 +48,15 @@ class ChannelFractionsTest {
   }
 
   @Test
+  void refusesAChannelNameThatWouldShareAPrefixWithTheRunsMetadata() {
+    assertThatThrownBy(() -> ChannelFractions.of(List.of("train", "_rejected"), 0.5, 0.5))
+        .isInstanceOf(SplitConfigException.class)
+        .hasMessageContaining(
+            "split.channels: channel name '_rejected' may not start with '_': OUTPUT/_… prefixes"
+                + " hold the run's metadata and rejected rows; e.g. 'rejected'");
+  }
+
+  @Test
   void aChannelCannotBeConstructedWithABadName() {
     assertThatThrownBy(() -> new Channel("TEST"))
         .isInstanceOf(SplitConfigException.class)

@@ -9,9 +9,10 @@ import java.util.Optional;
  * catalogue of keys ({@link SluiceKeys}) is the single source for validation, {@code --help} and
  * the README's table, so the three cannot drift apart.
  *
- * <p>A key whose name ends in {@code .<something>} is a family: {@code
+ * <p>A key whose last segment holds a {@code <placeholder>} is a family: {@code
  * split.domain.routes.<domain>} stands for {@code split.domain.routes.clean}, {@code
- * split.domain.routes.noisy} and so on.
+ * split.domain.routes.noisy} and so on; {@code split.time.<channel>-start} for {@code
+ * split.time.validation-start}, {@code split.time.test-start}, ….
  */
 public final class ConfigKey {
   private final String name;
@@ -66,13 +67,22 @@ public final class ConfigKey {
     return description;
   }
 
-  /** Whether this key is a family of keys ({@code prefix.<name>}). */
+  /** Whether this key is a family of keys ({@code prefix.<name>suffix}). */
   public boolean isFamily() {
-    return name.endsWith(">");
+    return name.indexOf('<') >= 0;
   }
 
   String familyPrefix() {
     return name.substring(0, name.lastIndexOf('<'));
+  }
+
+  String familySuffix() {
+    return name.substring(name.lastIndexOf('>') + 1);
+  }
+
+  /** The member's own part of a concrete key of this family: {@code test} of {@code test-start}. */
+  String member(String concrete) {
+    return concrete.substring(familyPrefix().length(), concrete.length() - familySuffix().length());
   }
 
   /** Whether a concrete key from a carrier is this key or a member of this family. */
@@ -81,8 +91,10 @@ public final class ConfigKey {
       return name.equals(concrete);
     }
     String prefix = familyPrefix();
+    String suffix = familySuffix();
     return concrete.startsWith(prefix)
-        && concrete.length() > prefix.length()
+        && concrete.endsWith(suffix)
+        && concrete.length() > prefix.length() + suffix.length()
         && concrete.indexOf('.', prefix.length()) < 0;
   }
 

@@ -115,9 +115,15 @@ public final class ConfigValidator {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (ConfigKey key : SluiceKeys.ALL) {
-      String candidate = key.isFamily() ? key.familyPrefix() : key.name();
+      String candidate = key.isFamily() ? key.familyPrefix() + key.familySuffix() : key.name();
       String compared = normalise(candidate);
-      if (key.isFamily() && wanted.startsWith(compared)) {
+      if (key.isFamily()
+          && wanted.startsWith(normalise(key.familyPrefix()))
+          && !key.familySuffix().isEmpty()
+          && wanted.contains(normalise(key.familySuffix()))) {
+        return Optional.of(key.name());
+      }
+      if (key.isFamily() && key.familySuffix().isEmpty() && wanted.startsWith(compared)) {
         return Optional.of(key.name());
       }
       int distance = distance(wanted, compared);

@@ -8,7 +8,7 @@ public final class HelpText {
     StringBuilder text =
         new StringBuilder()
             .append("Usage: sluice [--config job.yaml] [--key value ...]\n")
-            .append("       sluice inspect PATH [--limit N] [--summary]\n\n")
+            .append("       sluice inspect PATH [--limit N] [--summary] [--s3.KEY VALUE ...]\n\n")
             .append("Without arguments, runs the bundled demand-forecast sample locally.\n")
             .append("--key value overrides the same key in the --config file.\n");
     String section = "";

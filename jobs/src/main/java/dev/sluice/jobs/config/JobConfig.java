@@ -234,12 +234,7 @@ public record JobConfig(
   private static TimeSplitSpec.Builder time(Settings settings) {
     TimeSplitSpec.Builder time =
         common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
-    settings
-        .optional(SPLIT_TIME_VALIDATION_START, Instant.class)
-        .ifPresent(start -> time.start("validation", start));
-    settings
-        .optional(SPLIT_TIME_TEST_START, Instant.class)
-        .ifPresent(start -> time.start("test", start));
+    settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
     return time;
   }
 

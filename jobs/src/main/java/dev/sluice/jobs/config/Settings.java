@@ -64,13 +64,13 @@ public final class Settings {
     return (List<Double>) values.get(key.name());
   }
 
-  /** The members of a key family, by the part after the family's prefix, in name order. */
+  /** The members of a key family, by their own part of the key, in name order. */
   public <T> Map<String, T> family(ConfigKey family, Class<T> type) {
     Map<String, T> members = new TreeMap<>();
     values.forEach(
         (name, value) -> {
           if (family.matches(name)) {
-            members.put(name.substring(family.familyPrefix().length()), type.cast(value));
+            members.put(family.member(name), type.cast(value));
           }
         });
     return members;

@@ -116,7 +116,7 @@ public final class SluiceKeys {
           .defaultValue("train,validation,test")
           .describedAs(
               "The channels in order. Names may hold lowercase letters, digits, - and _ (they"
-                  + " become S3 prefixes).");
+                  + " become S3 prefixes), and may not start with _ (kept for metadata).");
   public static final ConfigKey SPLIT_FRACTIONS =
       key("split.fractions", ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
@@ -132,14 +132,12 @@ public final class SluiceKeys {
           .defaultValue("0.01")
           .describedAs(
               "Balanced mode: how far a channel's share of records may be from its target.");
-  public static final ConfigKey SPLIT_TIME_VALIDATION_START =
-      key("split.time.validation-start", ValueType.INSTANT)
+  public static final ConfigKey SPLIT_TIME_START =
+      key("split.time.<channel>-start", ValueType.INSTANT)
           .describedAs(
-              "Time cut-off: records at or after it go to validation. Without cut-offs, the"
-                  + " cut-offs are planned from split.fractions.");
-  public static final ConfigKey SPLIT_TIME_TEST_START =
-      key("split.time.test-start", ValueType.INSTANT)
-          .describedAs("Time cut-off: records at or after it go to test.");
+              "Time cut-off: records at or after it go to that channel (split.time.validation-start,"
+                  + " split.time.test-start), one for each channel after the first. Without"
+                  + " cut-offs, the cut-offs are planned from split.fractions.");
   public static final ConfigKey SPLIT_TIME_GAP =
       key("split.time.gap", ValueType.DURATION)
           .defaultValue("0s")
@@ -285,8 +283,7 @@ public final class SluiceKeys {
           SPLIT_FRACTIONS,
           SPLIT_GROUP_BALANCED,
           SPLIT_GROUP_TOLERANCE,
-          SPLIT_TIME_VALIDATION_START,
-          SPLIT_TIME_TEST_START,
+          SPLIT_TIME_START,
           SPLIT_TIME_GAP,
           SPLIT_DOMAIN_PRESET,
           SPLIT_DOMAIN_CLEAN,

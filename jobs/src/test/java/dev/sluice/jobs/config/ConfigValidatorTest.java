@@ -47,10 +47,10 @@ class ConfigValidatorTest {
 
     Settings settings = validate(values);
 
-    assertThat(settings.get(SluiceKeys.SPLIT_TIME_VALIDATION_START, Instant.class))
-        .isEqualTo(Instant.parse("2024-01-31T00:00:00Z"));
-    assertThat(settings.get(SluiceKeys.SPLIT_TIME_TEST_START, Instant.class))
-        .isEqualTo(Instant.parse("2024-03-01T04:00:00Z"));
+    assertThat(settings.family(SluiceKeys.SPLIT_TIME_START, Instant.class))
+        .containsExactly(
+            Map.entry("test", Instant.parse("2024-03-01T04:00:00Z")),
+            Map.entry("validation", Instant.parse("2024-01-31T00:00:00Z")));
     assertThat(settings.get(SluiceKeys.SPLIT_TIME_GAP, Duration.class))
         .isEqualTo(Duration.ofDays(7));
     assertThat(settings.get(SluiceKeys.SOURCE_CSV_DELIMITER, Character.class)).isEqualTo('\t');
@@ -116,17 +116,34 @@ class ConfigValidatorTest {
   }
 
   @Test
-  void neverShowsASecretInAMessage() {
-    Map<String, String> values = minimal();
-    values.put("s3.secret-key", "");
-    values.put("s3.sse", "wrong");
-
-    Settings ok = validate(minimal());
-    assertThat(ok.maskedView()).doesNotContainKey("s3.secret-key");
+  void masksSecretsInTheViewTheReportRecords() {
+    assertThat(validate(minimal()).maskedView()).doesNotContainKey("s3.secret-key");
 
     Map<String, String> withSecret = minimal();
     withSecret.put("s3.secret-key", "wJalrXUtnFEMI");
     assertThat(validate(withSecret).maskedView()).containsEntry("s3.secret-key", "******");
     assertThat(validate(withSecret).maskedView().toString()).doesNotContain("wJalrXUtnFEMI");
+  }
+
+  @Test
+  void acceptsATimeCutOffForEveryChannelName() {
+    Map<String, String> values = minimal();
+    values.put("split.time.dev-start", "2024-01-31");
+    values.put("split.time.holdout-start", "2024-03-01");
+
+    assertThat(validate(values).family(SluiceKeys.SPLIT_TIME_START, Instant.class))
+        .containsOnlyKeys("dev", "holdout");
+  }
+
+  @Test
+  void suggestsTheTimeKeyMeantForAMisspelledOne() {
+    Map<String, String> gap = minimal();
+    gap.put("split.time.gpa", "7d");
+    Map<String, String> start = minimal();
+    start.put("split.time.test-strat", "2024-01-31");
+
+    assertThatThrownBy(() -> validate(gap)).hasMessageContaining("did you mean 'split.time.gap'?");
+    assertThatThrownBy(() -> validate(start))
+        .hasMessageContaining("did you mean 'split.time.<channel>-start'?");
   }
 }
