@@ -26,10 +26,10 @@ public final class ConfigValidator {
 
   /**
    * The problems of {@code raw}, and settings holding every value that is valid (a bad value leaves
-   * its key at the default). {@code complete} says whether every required key has a valid value, so
-   * that checks across keys can still run and be reported with the rest.
+   * its key at the default), so that checks across keys can still run and be reported with the
+   * rest.
    */
-  public record Validation(Settings settings, List<String> problems, boolean complete) {}
+  public record Validation(Settings settings, List<String> problems) {}
 
   /** Checks {@code raw} without throwing. */
   public static Validation check(RawConfig raw) {
@@ -46,7 +46,6 @@ public final class ConfigValidator {
 
   private static Validation check(RawConfig raw, boolean requireAll) {
     List<String> problems = new ArrayList<>();
-    boolean[] complete = {true};
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> rawValues = new LinkedHashMap<>();
 
@@ -76,9 +75,6 @@ public final class ConfigValidator {
                 values.put(name, value instanceof String s ? s.trim() : value);
                 rawValues.put(name, text);
               } catch (RuntimeException badValue) {
-                if (key.required()) {
-                  complete[0] = false;
-                }
                 String shown = key.secret() ? "******" : text;
                 problems.add(
                     name
@@ -95,11 +91,9 @@ public final class ConfigValidator {
     for (ConfigKey key : SluiceKeys.ALL) {
       if (requireAll && key.required() && !raw.contains(key.name())) {
         problems.add(key.name() + ": missing; " + lowerFirst(key.description()));
-        complete[0] = false;
       }
     }
-    return new Validation(
-        new Settings(values, rawValues, raw.entries().keySet()), problems, complete[0]);
+    return new Validation(new Settings(values, rawValues, raw.entries().keySet()), problems);
   }
 
   private static String unknownKey(String name, String origin) {

@@ -66,13 +66,10 @@ public record JobConfig(
 
   /**
    * Validates raw configuration and binds it, or throws listing every problem: those of single keys
-   * and, when every required key is good, those only the combination of keys can tell.
+   * and those only the combination of keys can tell, all in one message.
    */
   public static JobConfig from(RawConfig raw) {
     ConfigValidator.Validation validation = ConfigValidator.check(raw);
-    if (!validation.complete()) {
-      throw new ConfigException(validation.problems());
-    }
     return bind(validation.settings(), new ArrayList<>(validation.problems()));
   }
 
@@ -91,28 +88,26 @@ public record JobConfig(
     return s3;
   }
 
-  /** Binds validated settings, checking what only the combination of keys can tell. */
-  public static JobConfig from(Settings settings) {
-    return bind(settings, new ArrayList<>());
-  }
-
+  /**
+   * Binds validated settings, checking what only the combination of keys can tell. A required key
+   * that is missing or bad is already among {@code problems}; the checks that need it are skipped
+   * and the others still run.
+   */
   private static JobConfig bind(Settings settings, List<String> problems) {
-
-    SourceSettings source =
-        new SourceSettings(
-            settings.string(SOURCE_PATH),
-            SourceFormat.fromConfigName(settings.string(SOURCE_FORMAT)),
-            settings.flag(SOURCE_CSV_HEADER),
-            settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class));
-    if (source.monitorInterval().map(Duration::isZero).orElse(false)) {
+    Optional<String> sourcePath = settings.optionalString(SOURCE_PATH);
+    Optional<SourceFormat> format =
+        settings.optionalString(SOURCE_FORMAT).map(SourceFormat::fromConfigName);
+    Optional<String> sinkPath = settings.optionalString(SINK_PATH);
+    Optional<Duration> monitorInterval = settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class);
+    if (monitorInterval.map(Duration::isZero).orElse(false)) {
       problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
     }
 
-    SchemaMapping schema = bindSchema(settings, source.format(), problems);
+    SchemaMapping schema = format.map(f -> bindSchema(settings, f, problems)).orElse(null);
     SplitSpec split = bindSplit(settings, problems);
     checkStrategyColumns(settings, problems);
     checkKeysOfOtherStrategies(settings, problems);
-    if (split != null && source.continuous() && split.needsPlanningPass()) {
+    if (split != null && monitorInterval.isPresent() && split.needsPlanningPass()) {
       problems.add(
           "source.monitor-interval: a continuous run accepts only splits that need no planning"
               + " pass, but split.strategy "
@@ -121,29 +116,36 @@ public record JobConfig(
               + planningHint(settings)
               + "); remove source.monitor-interval for a bounded run");
     }
+    if (sourcePath.isPresent()
+        && sinkPath.isPresent()
+        && normalised(sinkPath.get()).equals(normalised(sourcePath.get()))) {
+      problems.add("sink.path: must differ from source.path, or outputs would be read as input");
+    }
+    S3Settings s3 = bindS3(settings, problems);
 
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    SourceSettings source =
+        new SourceSettings(
+            sourcePath.orElseThrow(),
+            format.orElseThrow(),
+            settings.flag(SOURCE_CSV_HEADER),
+            monitorInterval);
     SinkSettings sink =
         new SinkSettings(
-            settings.string(SINK_PATH),
+            sinkPath.orElseThrow(),
             settings.get(SINK_MAX_SHARD_BYTES, Long.class),
             settings.optional(SINK_MAX_SHARD_RECORDS, Long.class).orElse(Long.MAX_VALUE),
             settings.get(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class),
             settings.get(SINK_MAX_REJECTED_FRACTION, Double.class),
             settings.flag(SINK_OVERWRITE));
-    if (normalised(sink.path()).equals(normalised(source.path()))) {
-      problems.add("sink.path: must differ from source.path, or outputs would be read as input");
-    }
     JobSettings job =
         new JobSettings(
             settings.string(JOB_NAME),
             settings.optional(JOB_PARALLELISM, Integer.class),
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
             settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
-    S3Settings s3 = bindS3(settings, problems);
-
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
     return new JobConfig(settings, source, schema, split, sink, job, s3);
   }
 
