@@ -80,6 +80,9 @@ public final class Main {
       out.println(
           "Inspect: java -jar sluice.jar inspect " + result.layout().root() + "/train --summary");
       return 0;
+    } catch (ConfigException e) {
+      err.println(Secrets.redact(e.getMessage(), secrets));
+      return ConfigException.EXIT_CODE;
     } catch (SluiceRun.RunFailedException e) {
       err.println("Sluice run failed: " + Secrets.redact(e.getMessage(), secrets));
       return 1;

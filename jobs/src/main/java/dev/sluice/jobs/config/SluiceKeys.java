@@ -168,7 +168,9 @@ public final class SluiceKeys {
       key("split.domain.default-route", ValueType.STRING)
           .describedAs(
               "The domain value whose route applies to values missing from the table. Without"
-                  + " it such records are rejected as unknown_domain.");
+                  + " it such records are rejected as unknown_domain; with split.domain.inner"
+                  + " group the planning pass finds them first and the run stops before writing"
+                  + " (exit 2).");
   public static final ConfigKey SPLIT_DOMAIN_INNER =
       key("split.domain.inner", ValueType.STRING)
           .defaultValue("random")

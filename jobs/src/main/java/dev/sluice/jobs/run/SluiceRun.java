@@ -1,6 +1,7 @@
 package dev.sluice.jobs.run;
 
 import dev.sluice.connectors.fs.OpenUploads;
+import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.pipeline.PlanningPass;
 import dev.sluice.jobs.pipeline.SluiceJob;
@@ -9,6 +10,7 @@ import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.SageMakerChannels;
 import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import java.io.IOException;
@@ -117,9 +119,14 @@ public final class SluiceRun {
     Splitter splitter;
     if (config.split().needsPlanningPass()) {
       LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
-      plan = PlanningPass.run(environments.get(), config);
+      try {
+        plan = PlanningPass.run(environments.get(), config);
+        splitter = config.split().splitter(plan);
+      } catch (SplitConfigException e) {
+        throw ConfigException.foundByThePlanningPass(
+            e.problems().stream().map(Object::toString).toList());
+      }
       LOG.info("plan: {}", plan.describe());
-      splitter = config.split().splitter(plan);
     } else {
       splitter = config.split().splitter();
     }
