@@ -196,8 +196,9 @@ public final class SluiceKeys {
       key("sink.min-shards-per-channel", ValueType.POSITIVE_INT)
           .defaultValue("1")
           .describedAs(
-              "Spread every channel over at least this many shards, so ShardedByS3Key can feed"
-                  + " that many training instances.");
+              "Spread every channel over at least this many shards (records go round robin to"
+                  + " shard-NNN/ folders; a channel with fewer records gets one shard per record),"
+                  + " so ShardedByS3Key can feed that many training instances.");
   public static final ConfigKey SINK_MAX_REJECTED_FRACTION =
       key("sink.max-rejected-fraction", ValueType.FRACTION)
           .defaultValue("0.01")

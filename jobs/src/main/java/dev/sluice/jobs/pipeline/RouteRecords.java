@@ -14,7 +14,6 @@ import dev.sluice.connectors.source.RawRow;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitHash;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.audit.LeakageAuditor;
 import java.util.HashMap;
@@ -58,9 +57,6 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   /** Prefix of the per-reason rejected-rows accumulators ({@code sluice.rejected.non_finite}). */
   public static final String REJECTED_PREFIX = "sluice.rejected.";
 
-  /** Salts the shard-folder hash so it is independent of the channel choice. */
-  private static final long SHARD_SALT = 0x5348415244L; // "SHARD"
-
   private final SchemaMapping schema;
   private final Splitter splitter;
   private final List<Channel> channels;
@@ -71,6 +67,7 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   private transient RecordEncoder encoder;
   private transient ChannelRecord out;
   private transient String[][] buckets;
+  private transient int[] nextShard;
   private transient LeakageAuditor auditor;
   private transient LongCounter rowsRead;
   private transient LongCounter rowsRejected;
@@ -104,6 +101,7 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     encoder = new RecordEncoder();
     out = new ChannelRecord();
     buckets = new String[channels.size()][shardsPerChannel];
+    nextShard = new int[channels.size()];
     for (int c = 0; c < channels.size(); c++) {
       for (int s = 0; s < shardsPerChannel; s++) {
         String name = channels.get(c).name();
@@ -185,16 +183,24 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     String uid = record.uid();
     encoder.uid(uid);
 
-    int shard =
-        shardsPerChannel == 1
-            ? 0
-            : (int) Long.remainderUnsigned(SplitHash.hash(uid, SHARD_SALT), shardsPerChannel);
-    out.bucket = buckets[channel][shard];
+    out.bucket = buckets[channel][nextShard(channel)];
     out.payload = encoder.array();
     out.length = encoder.length();
     written[channel].add(1L);
     writtenMetric[channel].inc();
     collector.collect(out);
+  }
+
+  /**
+   * The shard folder of the channel's next record: round robin, so that a subtask that writes k
+   * records of a channel fills min(k, N) folders, each with its own shard, and a channel of at
+   * least N records gets at least N shards wherever its records are read. Which folder a record
+   * lands in is not part of the split; its channel is.
+   */
+  private int nextShard(int channel) {
+    int shard = nextShard[channel];
+    nextShard[channel] = shard + 1 == shardsPerChannel ? 0 : shard + 1;
+    return shard;
   }
 
   private void reject(Context context, RejectedRow rejected) {

@@ -1,0 +1,65 @@
+package dev.sluice.jobs.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.MiniClusters;
+import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.config.RawConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sink.min-shards-per-channel}: every channel is spread over at least that many shards, or
+ * over one shard per record when it holds fewer, so ShardedByS3Key can feed that many instances.
+ */
+class MinShardsPerChannelITCase {
+  private static final int SHARDS = 8;
+
+  @RegisterExtension static final MiniClusterExtension MINI_CLUSTER = MiniClusters.twoSlots();
+
+  @TempDir Path input;
+  @TempDir Path output;
+
+  @Test
+  void everyChannelHasAtLeastTheRequestedShardsWhereItsRecordsAllow() throws Exception {
+    for (int object = 0; object < 3; object++) {
+      List<String> lines = new ArrayList<>(List.of("id,x"));
+      for (int i = 0; i < 30; i++) {
+        lines.add("r" + object + "-" + i + "," + i);
+      }
+      Files.write(input.resolve("part-" + object + ".csv"), lines);
+    }
+    JobConfig config =
+        JobConfig.from(
+            RawConfig.of(
+                Map.of(
+                    "source.path", input.toUri().toString(),
+                    "source.format", "csv",
+                    "schema.id", "id",
+                    "split.fractions", "0.8,0.15,0.05",
+                    "sink.path", output.toUri().toString(),
+                    "sink.min-shards-per-channel", Integer.toString(SHARDS),
+                    "job.parallelism", "2"),
+                "test"));
+
+    SluiceRun.RunResult result = new SluiceRun(config).run();
+
+    ChannelOutput out = new ChannelOutput(output.toUri().toString());
+    for (String channel : List.of("train", "validation", "test")) {
+      int records = out.records(channel).size();
+      assertThat(result.shards().get(channel))
+          .as("shards of %s (%d records)", channel, records)
+          .hasSizeGreaterThanOrEqualTo(Math.min(records, SHARDS))
+          .allSatisfy(shard -> assertThat(shard.relativeKey()).matches("shard-\\d{3}/part-.*"));
+    }
+    assertThat(out.records("train").size()).isGreaterThan(SHARDS);
+  }
+}
