@@ -1,0 +1,43 @@
+package dev.sluice.jobs.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.jobs.Scenarios;
+import dev.sluice.jobs.config.JobConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.JobVertex;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shape of the dataflow: what runs where, before any record flows. */
+class SluiceJobTest {
+  @TempDir Path output;
+
+  @Test
+  void recordsFlowThroughOneChainFromSourceToShardWritersSoNoneIsSerialisedOnTheWay() {
+    JobConfig config = Scenarios.config("speech-speakers", output);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    SluiceJob.forConfig(config, config.split().splitter()).addTo(env);
+
+    JobGraph graph = env.getStreamGraph().getJobGraph();
+
+    List<String> vertices = new ArrayList<>();
+    for (JobVertex vertex : graph.getVertices()) {
+      vertices.add(vertex.getName());
+    }
+    // Records flow through one chain; the committers that follow receive only the writers'
+    // committables (which shard files to publish), never records.
+    assertThat(vertices)
+        .containsExactlyInAnyOrder(
+            "Source: raw objects -> parse, split, encode -> (channels: Writer, rejected rows as"
+                + " JSON -> rejected rows: Writer)",
+            "channels: Committer",
+            "rejected rows: Committer");
+  }
+}
