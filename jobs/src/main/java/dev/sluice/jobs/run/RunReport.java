@@ -72,7 +72,16 @@ final class RunReport {
     ArrayNode violations = verdict.putArray("violations");
     audit.violations().forEach(violations::add);
     verdict.put("rerouted_records", audit.reroutedRecords());
-    root.set("domains", JsonFiles.mapper().valueToTree(audit.domains()));
+    ArrayNode domains = root.putArray("domains");
+    for (AuditReport.DomainFigures figures : audit.domains()) {
+      ObjectNode domain = domains.addObject();
+      domain.put("domain", figures.domain());
+      domain.set(
+          "records_per_channel", JsonFiles.mapper().valueToTree(figures.recordsPerChannel()));
+      domain.put("rerouted", figures.rerouted());
+      domain.set("requested", JsonFiles.mapper().valueToTree(figures.requested()));
+      domain.set("realised", JsonFiles.mapper().valueToTree(figures.realised()));
+    }
     return this;
   }
 

@@ -85,7 +85,9 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
-    OutputLayout layout = new OutputLayout(new Path(config.sink().path()));
+    // Qualified, so the manifests and the report name the output as a training job must find it.
+    Path root = new Path(config.sink().path());
+    OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
     boolean bounded = !config.source().continuous();
 
     List<InputObjects.InputObject> inputs;

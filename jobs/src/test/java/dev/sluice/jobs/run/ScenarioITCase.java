@@ -7,6 +7,7 @@ import dev.sluice.jobs.ChannelOutput;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.Scenarios;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.publish.JsonFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -152,9 +153,63 @@ class ScenarioITCase {
       assertThat(output.resolve(channel).toFile().list())
           .containsExactlyInAnyOrderElementsOf(listed);
     }
+    JsonNode viaManifests = JsonFiles.read(out.layout().manifestInputDataConfig());
+    for (int i = 0; i < 3; i++) {
+      assertThat(viaManifests.get(i).get("ChannelName").asText()).isEqualTo(CHANNELS.get(i));
+      assertThat(viaManifests.get(i).at("/DataSource/S3DataSource/S3DataType").asText())
+          .isEqualTo("ManifestFile");
+      assertThat(viaManifests.get(i).at("/DataSource/S3DataSource/S3Uri").asText())
+          .isEqualTo(out.layout().manifest(CHANNELS.get(i)).toUri().toString());
+    }
     // Metadata lives beside the channels, never under a channel prefix.
     assertThat(output.toFile().list())
         .containsExactlyInAnyOrder("train", "validation", "test", "_sluice");
+  }
+
+  @Test
+  void theReportRecordsTheConfigurationItsHashTheSeedAndEveryDomain() throws Exception {
+    ChannelOutput out =
+        run(Scenarios.config("factory-clean-noisy", output, Map.of("split.seed", "42")));
+
+    JsonNode report = out.report();
+    assertThat(report.at("/seed").asLong()).isEqualTo(42);
+    assertThat(report.at("/split_strategy").asText()).isEqualTo("domain");
+    JsonNode configuration = report.at("/configuration");
+    assertThat(configuration.get("split.domain.preset").asText())
+        .isEqualTo("clean-train-noisy-eval");
+    assertThat(configuration.get("sink.max-shard-bytes").asText()).isEqualTo("256mb");
+    StringBuilder canonical = new StringBuilder();
+    configuration
+        .fields()
+        .forEachRemaining(
+            e ->
+                canonical
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue().asText())
+                    .append('\n'));
+    assertThat(report.at("/configuration_sha256").asText())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(
+                            canonical
+                                .toString()
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+    JsonNode clean = report.at("/domains/0");
+    assertThat(clean.get("domain").asText()).isEqualTo("clean");
+    assertThat(clean.at("/records_per_channel/train").asLong()).isEqualTo(5000);
+    JsonNode noisy = report.at("/domains/1");
+    assertThat(noisy.get("domain").asText()).isEqualTo("noisy");
+    assertThat(noisy.at("/requested/validation").asDouble()).isEqualTo(0.5);
+    long noisyRecords = 0;
+    for (String channel : CHANNELS) {
+      noisyRecords += noisy.at("/records_per_channel/" + channel).asLong();
+    }
+    assertThat(noisyRecords).isEqualTo(50);
+    assertThat(noisy.get("rerouted").asLong()).isEqualTo(25);
   }
 
   private static void assertEveryRowOnce(Map<String, List<String>> uids, int rows) {

@@ -89,8 +89,8 @@ public final class DomainGroupPlan implements SplitPlan {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("mode", "domain-group");
     d.put("groups", groups);
-    d.put("crossDomainGroups", anchors.size());
-    d.put("reroutedRecords", reroutedRecords);
+    d.put("cross_domain_groups", anchors.size());
+    d.put("rerouted_records", reroutedRecords);
     d.put(
         "rule",
         "a group in several domains follows the routing table of the domain where it has most"

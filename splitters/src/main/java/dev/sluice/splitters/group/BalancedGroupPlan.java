@@ -97,10 +97,10 @@ public final class BalancedGroupPlan implements SplitPlan {
       records.put(target.channel(i).name(), recordsPerChannel[i]);
     }
     d.put("realised", realised);
-    d.put("recordsPerChannel", records);
+    d.put("records_per_channel", records);
     d.put("tolerance", tolerance);
-    d.put("withinTolerance", withinTolerance());
-    d.put("largestGroupRecords", largestGroup);
+    d.put("within_tolerance", withinTolerance());
+    d.put("largest_group_records", largestGroup);
     if (!withinTolerance()) {
       d.put(
           "note",

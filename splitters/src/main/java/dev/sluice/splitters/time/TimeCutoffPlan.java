@@ -80,12 +80,12 @@ public final class TimeCutoffPlan implements SplitPlan {
     d.put("method", exact ? "exact" : "kll-sketch");
     if (!exact) {
       d.put(
-          "errorBound",
+          "error_bound",
           "each cut-off's rank is within ±"
               + rankError
               + " of its target (99 % confidence, DataSketches KLL normalized rank error)");
     }
-    d.put("tieRule", "records at a cut-off timestamp go to the later channel");
+    d.put("tie_rule", "records at a cut-off timestamp go to the later channel");
     return d;
   }
 }

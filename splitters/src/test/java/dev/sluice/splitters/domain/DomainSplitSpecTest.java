@@ -91,8 +91,8 @@ class DomainSplitSpecTest {
     assertThat(plan.anchorOf("tied")).isEqualTo("clean");
     assertThat(plan.anchorOf("clean-only")).isNull();
     assertThat(plan.describe())
-        .containsEntry("crossDomainGroups", 2)
-        .containsEntry("reroutedRecords", 3L);
+        .containsEntry("cross_domain_groups", 2)
+        .containsEntry("rerouted_records", 3L);
 
     var s = spec.splitter(plan);
     Assignment cleanRecordOfNoisySpeaker =

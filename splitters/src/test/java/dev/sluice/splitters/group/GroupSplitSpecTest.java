@@ -62,7 +62,7 @@ class GroupSplitSpecTest {
     BalancedGroupPlan plan = (BalancedGroupPlan) spec.plan(counts);
     assertThat(plan.withinTolerance()).isTrue();
     assertThat(plan.describe())
-        .containsEntry("withinTolerance", true)
+        .containsEntry("within_tolerance", true)
         .containsEntry("records", 5000L)
         .containsKey("realised");
   }

@@ -66,7 +66,7 @@ class TimestampHistogramTest {
     assertThat(plan.exact()).isFalse();
     Map<String, Object> d = plan.describe();
     assertThat(d).containsEntry("method", "kll-sketch");
-    assertThat((String) d.get("errorBound")).contains("within ±" + plan.rankError());
+    assertThat((String) d.get("error_bound")).contains("within ±" + plan.rankError());
 
     Splitter s = spec.splitter(plan);
     LeakageAuditor auditor = new LeakageAuditor(s.expectations());
