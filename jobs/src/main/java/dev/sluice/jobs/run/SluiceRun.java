@@ -13,6 +13,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.group.BalancedGroupPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +123,9 @@ public final class SluiceRun {
     if (config.split().needsPlanningPass()) {
       LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
       try {
-        plan = PlanningPass.run(environments.get(), config);
+        StreamExecutionEnvironment planning = environments.get();
+        configure(planning, true);
+        plan = PlanningPass.run(planning, config);
         splitter = config.split().splitter(plan);
       } catch (SplitConfigException e) {
         throw ConfigException.foundByThePlanningPass(
@@ -209,7 +212,7 @@ public final class SluiceRun {
     }
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
-    List<String> warnings = warnings(shards, cleanups);
+    List<String> warnings = warnings(run.plan(), shards, cleanups);
     RunReport report =
         new RunReport(config, started, finished, "complete")
             .inputs(config.source().path(), config.source().format().configName(), run.inputs())
@@ -279,8 +282,17 @@ public final class SluiceRun {
   }
 
   private List<String> warnings(
-      Map<String, List<ChannelShards.Shard>> shards, Map<String, ChannelShards.Cleanup> cleanups) {
+      SplitPlan plan,
+      Map<String, List<ChannelShards.Shard>> shards,
+      Map<String, ChannelShards.Cleanup> cleanups) {
     List<String> warnings = new ArrayList<>();
+    if (plan instanceof BalancedGroupPlan balanced && !balanced.withinTolerance()) {
+      warnings.add(
+          "split.group.balanced: the group sizes do not allow every channel's share of records"
+              + " within split.group.tolerance "
+              + balanced.tolerance()
+              + " of its target; the plan in this report has the realised fractions");
+    }
     if (config.sink().path().startsWith("s3")
         && cleanups.values().stream().anyMatch(c -> c.abortedUploads().isEmpty())) {
       warnings.add(
