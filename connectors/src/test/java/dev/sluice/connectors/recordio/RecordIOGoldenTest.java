@@ -2,6 +2,8 @@ package dev.sluice.connectors.recordio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.connectors.testing.GoldenCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,21 @@ class RecordIOGoldenTest {
         .isEqualTo(HexFormat.of().formatHex(GoldenCorpus.recBytes(name)));
     assertThat(writer.bytes()).isEqualTo(out.size());
     assertThat(escapes).isEqualTo(GoldenCorpus.dmlcEscapes(name));
+  }
+
+  @Test
+  void theCorpusHoldsEveryFileItsIndexListsWithTheListedNumberOfRecords() throws IOException {
+    JsonNode index =
+        new ObjectMapper().readTree(GoldenCorpus.folder().resolve("index.json").toFile());
+    List<String> indexed = new ArrayList<>();
+    index.fieldNames().forEachRemaining(indexed::add);
+
+    assertThat(allFiles()).containsExactlyInAnyOrderElementsOf(indexed);
+    for (String name : indexed) {
+      assertThat(readAll(GoldenCorpus.recBytes(name), name))
+          .as("records in %s.rec", name)
+          .hasSize(index.get(name).get("records").asInt());
+    }
   }
 
   @Test
