@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The run Sluice makes with no configuration: the bundled demand-forecast sample (two years of
  * daily demand, split by time 80/10/10), read from local files into {@code output/demand-forecast}
- * on a local mini-cluster. The sample is copied out of the jar first, because Flink's file source
- * reads filesystems, not the classpath.
+ * on a local mini-cluster. The sample is unpacked out of the jar first, into {@code
+ * output/samples/demand-forecast}, because Flink's file source reads filesystems, not the
+ * classpath; the same place every time, so reruns read (and report) the same input.
  */
 final class EmbeddedDefault {
   static final String CONFIG = "conf/demand-forecast.yaml";
@@ -27,7 +28,7 @@ final class EmbeddedDefault {
 
   static RawConfig load() {
     try {
-      Path samples = Files.createTempDirectory("sluice-samples");
+      Path samples = Files.createDirectories(Path.of("output", SAMPLE).toAbsolutePath());
       for (String object : SAMPLE_OBJECTS) {
         try (InputStream in = resource(SAMPLE + object)) {
           Files.copy(in, samples.resolve(object), StandardCopyOption.REPLACE_EXISTING);

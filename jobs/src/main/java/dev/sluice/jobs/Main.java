@@ -87,7 +87,9 @@ public final class Main {
       err.println("Sluice run failed: " + Secrets.redact(e.getMessage(), secrets));
       return 1;
     } catch (Exception e) {
-      err.println("Sluice run failed: " + Secrets.redact(rootMessage(e), secrets));
+      err.println(
+          "Sluice run failed: "
+              + Secrets.redact(SluiceRun.RunFailedException.innermostMessage(e), secrets));
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       err.print(Secrets.redact(trace.toString(), secrets));
@@ -156,13 +158,5 @@ public final class Main {
       throw new ConfigException(
           List.of("--config " + location + ": cannot be read (" + e.getMessage() + ")"));
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 }

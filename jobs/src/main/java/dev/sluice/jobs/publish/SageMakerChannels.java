@@ -1,6 +1,5 @@
 package dev.sluice.jobs.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.apache.flink.core.fs.Path;
 public final class SageMakerChannels {
   public static final String CONTENT_TYPE = "application/x-recordio-protobuf";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SageMakerChannels() {}
 
   /**
@@ -24,7 +21,7 @@ public final class SageMakerChannels {
    * elements are the shard keys relative to that prefix.
    */
   public static ArrayNode manifest(Path channel, List<ChannelShards.Shard> shards) {
-    ArrayNode manifest = JSON.createArrayNode();
+    ArrayNode manifest = JsonFiles.mapper().createArrayNode();
     manifest.addObject().put("prefix", OutputLayout.folderUri(channel));
     shards.forEach(shard -> manifest.add(shard.relativeKey()));
     return manifest;
@@ -39,7 +36,7 @@ public final class SageMakerChannels {
    * @param dataType {@code S3Prefix} or {@code ManifestFile}
    */
   public static ArrayNode inputDataConfig(Map<String, String> dataSources, String dataType) {
-    ArrayNode channels = JSON.createArrayNode();
+    ArrayNode channels = JsonFiles.mapper().createArrayNode();
     dataSources.forEach(
         (channel, uri) -> {
           ObjectNode entry = channels.addObject();

@@ -334,7 +334,8 @@ public final class SluiceRun {
       super(message + ": " + innermostMessage(cause), cause);
     }
 
-    private static String innermostMessage(Throwable e) {
+    /** The message of the innermost cause: what the storage or the library said. */
+    public static String innermostMessage(Throwable e) {
       Throwable cause = e;
       while (cause.getCause() != null && cause.getCause() != cause) {
         cause = cause.getCause();

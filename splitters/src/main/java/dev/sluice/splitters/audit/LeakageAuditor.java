@@ -236,8 +236,10 @@ public final class LeakageAuditor implements Serializable {
         if (earliest[j] == Long.MAX_VALUE) {
           continue;
         }
-        // Written as a subtraction-free comparison to avoid overflow at the extremes.
-        boolean ordered = latest[i] < earliest[j] && earliest[j] - latest[i] > gap;
+        // When latest < earliest their difference is positive but may pass Long.MAX_VALUE at the
+        // extremes; as an unsigned long it is exact.
+        boolean ordered =
+            latest[i] < earliest[j] && Long.compareUnsigned(earliest[j] - latest[i], gap) > 0;
         if (!ordered) {
           violations.add(
               "time order: latest "
