@@ -2,7 +2,9 @@ package dev.sluice.jobs.run;
 
 import dev.sluice.jobs.pipeline.RouteRecords;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,21 +55,26 @@ final class ProgressLogger implements AutoCloseable {
     long read = number(accumulators.get(RouteRecords.ROWS_READ));
     long rejected = number(accumulators.get(RouteRecords.ROWS_REJECTED));
     StringBuilder written = new StringBuilder();
-    accumulators.forEach(
-        (name, value) -> {
-          if (name.startsWith(RouteRecords.WRITTEN_PREFIX)) {
-            if (written.length() > 0) {
-              written.append(", ");
-            }
-            written
-                .append(name.substring(RouteRecords.WRITTEN_PREFIX.length()))
-                .append(' ')
-                .append(number(value));
-          }
-        });
+    new TreeMap<>(accumulators)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(RouteRecords.WRITTEN_PREFIX)) {
+                if (written.length() > 0) {
+                  written.append(", ");
+                }
+                written
+                    .append(name.substring(RouteRecords.WRITTEN_PREFIX.length()))
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", number(value)));
+              }
+            });
     return String.format(
+        Locale.ROOT,
         "progress: %,d rows read, written [%s], %,d rejected, %,.0f rows/s",
-        read, written, rejected, seconds > 0 ? read / seconds : 0.0);
+        read,
+        written,
+        rejected,
+        seconds > 0 ? read / seconds : 0.0);
   }
 
   private static long number(Object value) {
