@@ -3,7 +3,6 @@ package dev.sluice.connectors.fs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -19,32 +18,12 @@ import org.apache.flink.core.fs.Path;
  * finished and before the channel is published (manifests written, path handed out).
  *
  * <p>Works through Flink's {@link FileSystem}, so the same code serves {@code s3://} and {@code
- * file://}. Open multipart uploads are not objects and are not seen here; a bucket lifecycle rule
- * ({@code AbortIncompleteMultipartUpload}) takes care of those.
+ * file://}. Which names are committed shards is the sink's to say ({@code ShardNaming}). Open
+ * multipart uploads are not objects and are not seen here; {@link OpenUploads} aborts them.
  */
 public final class ChannelHygiene {
 
   private ChannelHygiene() {}
-
-  /**
-   * The names FileSink gives committed parts with the given part prefix and suffix ({@code
-   * OutputFileConfig}): {@code <prefix>-<uuid>-<subtask>-<count><suffix>}. Names starting with
-   * {@code .} or {@code _} are never committed parts: Flink and Hadoop use them for in-progress,
-   * temporary and marker files.
-   */
-  public static Predicate<String> committedPartNames(String partPrefix, String partSuffix) {
-    return name ->
-        !name.startsWith(".")
-            && !name.startsWith("_")
-            && name.startsWith(partPrefix + "-")
-            && name.endsWith(partSuffix);
-  }
-
-  /** Exactly these file names (not paths) are committed, e.g. from the job's manifest. */
-  public static Predicate<String> exactly(Set<String> committedNames) {
-    Set<String> names = Set.copyOf(committedNames);
-    return names::contains;
-  }
 
   /**
    * Deletes every file under {@code prefix}, at any depth, whose name is not a committed part.
