@@ -1,11 +1,8 @@
 package dev.sluice.jobs.config;
 
+import dev.sluice.splitters.time.TimeSplitSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.MemorySize;
@@ -168,15 +165,7 @@ public enum ValueType {
   }
 
   static Instant parseInstant(String text) {
-    try {
-      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException notADate) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException notOffset) {
-        // A date-time without a zone is read as UTC, like dates.
-        return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      }
-    }
+    // The splitter's own rule, so a cut-off means the same from every carrier.
+    return TimeSplitSpec.parseCutoff(text);
   }
 }

@@ -138,20 +138,30 @@ public final class TimeSplitSpec implements SplitSpec {
   }
 
   /**
+   * A cut-off as written in configuration: a date ({@code 2024-03-01}, the start of that day in
+   * UTC), a date-time with an offset ({@code 2024-03-01T12:00:00Z}), or one without (read as UTC).
+   *
+   * @throws DateTimeParseException if it is none of these
+   */
+  public static Instant parseCutoff(String text) {
+    String v = text.trim();
+    if (v.length() == 10) {
+      return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
+      return OffsetDateTime.parse(v).toInstant();
+    }
+    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+  }
+
+  /**
    * Parses a {@code split.time.*-start} value: {@code 2024-03-01} (start of day UTC), {@code
    * 2024-03-01T12:00:00} (UTC), {@code 2024-03-01T12:00:00Z} or with an offset. Returns null (with
    * a problem) when it is none of these.
    */
   public static Instant parseInstant(String value, String key, ConfigProblems problems) {
-    String v = value == null ? "" : value.trim();
     try {
-      if (v.length() == 10) {
-        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(v).toInstant();
-      }
-      return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+      return parseCutoff(value == null ? "" : value);
     } catch (DateTimeParseException e) {
       problems.add(
           key,
