@@ -144,6 +144,11 @@ public enum ValueType {
   /** Parses raw text; throws an unchecked exception when the text is not of this type. */
   abstract Object parse(String raw);
 
+  /** Whether the value is a list, which YAML may write as a list. */
+  boolean isList() {
+    return this == LIST || this == FRACTION_LIST;
+  }
+
   /** What a valid value looks like, for messages and help. */
   public String description() {
     return description;

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a YAML job file into dotted keys. Nesting and dotted names are interchangeable, so {@code
@@ -54,6 +55,11 @@ public final class YamlConfig {
       if (value.isObject()) {
         flatten(key, value, flat, problems);
       } else if (value.isArray()) {
+        Optional<ConfigKey> known = SluiceKeys.find(key);
+        if (known.isPresent() && !known.get().type().isList()) {
+          problems.add(key + ": expected " + known.get().expected() + ", got a list");
+          continue;
+        }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
           if (item.isContainerNode()) {

@@ -34,6 +34,17 @@ class CarriersTest {
   }
 
   @Test
+  void aListIsRefusedForAKeyThatTakesOneValue() {
+    assertThatThrownBy(
+            () ->
+                YamlConfig.parse(
+                    "sink:\n  path: [out-a, out-b]\nsplit:\n  channels: [a, b]\n", "job.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("job.yaml: sink.path: expected a string, got a list")
+        .hasMessageNotContaining("split.channels");
+  }
+
+  @Test
   void commandLineValuesOverrideTheFile() {
     CommandLine line =
         CommandLine.parse("--config", "job.yaml", "--sink.path", "elsewhere", "--split.seed=7");
