@@ -49,6 +49,11 @@ if [[ ! -f "$jar" ]]; then
   mvn -B -q -ntp -DskipTests package
 fi
 
+# CPU seconds the whole machine has spent busy since boot (all cores, from /proc/stat).
+busy_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
 # Inputs are deterministic, so one generated for an earlier run is as good as a new one.
 input_for() {
   local rows=$1 objects=$2 dir="$work/in-$1-$2"
@@ -77,21 +82,25 @@ for rows in "${sizes[@]}"; do
       async) opts+=("-agentpath:$ASYNC_PROFILER_LIB=start,event=cpu,interval=1ms,threads,collapsed,file=$work/profile-$rows.collapsed") ;;
     esac
     echo "run $run of $rows rows: log in $log" >&2
+    busy_before=$(busy_seconds)
     /usr/bin/time -o "$work/time" -f '%e %M %U %S' \
       java "${opts[@]}" -jar "$jar" \
       --source.path "file://$input/" --source.format csv --schema.label label \
       --sink.path "file://$out" --job.parallelism "$parallelism" >"$log" 2>&1 \
       || { echo "the run failed; see $log" >&2; exit 1; }
     read -r wall rss_kb user sys <"$work/time"
+    # Another process busy during the run slows it: report the CPU time that was not the job's.
+    other=$(awk -v a="$busy_before" -v b="$(busy_seconds)" -v u="$user" -v s="$sys" \
+      'BEGIN { o = b - a - u - s; printf "%.1f", o < 0 ? 0 : o }')
     done_line=$(grep -m1 'done: ' "$log")
     read_rows=$(sed -E 's/.*done: ([0-9]+) rows read.*/\1/' <<<"$done_line")
     job_s=$(sed -E 's/.* in ([0-9.]+) s;.*/\1/' <<<"$done_line")
     [[ "$read_rows" == "$rows" ]] || { echo "read $read_rows rows, expected $rows" >&2; exit 1; }
     output_bytes=$(du -sb --exclude=_sluice --exclude=_rejected "$out" | cut -f1)
     results+=("$(awk -v r="$rows" -v o="$objects" -v ib="$input_bytes" -v ob="$output_bytes" \
-      -v w="$wall" -v j="$job_s" -v k="$rss_kb" -v u="$user" -v s="$sys" 'BEGIN {
-        printf "%11d %7d %14d %14d %7.1f %6.1f %10.0f %8.1f %7.0f %6.1f %5.1f",
-          r, o, ib, ob, w, j, r / j, ib / 1e6 / j, k / 1024, u, s }')")
+      -v w="$wall" -v j="$job_s" -v k="$rss_kb" -v u="$user" -v s="$sys" -v x="$other" 'BEGIN {
+        printf "%11.0f %7d %14.0f %14.0f %7.1f %6.1f %10.0f %8.1f %7.0f %6.1f %5.1f %7.1f",
+          r, o, ib, ob, w, j, r / j, ib / 1e6 / j, k / 1024, u, s, x }')")
     if [[ "$profile" == jfr ]]; then
       java scripts/bench/ProfileSummary.java "$work/profile-$rows.jfr"
     elif [[ "$profile" == async ]]; then
@@ -101,7 +110,8 @@ for rows in "${sizes[@]}"; do
 done
 
 echo
-echo "parallelism $parallelism, $(nproc) cores; rows/s and MB/s over the job time (from the 'done:' line)"
-printf '%11s %7s %14s %14s %7s %6s %10s %8s %7s %6s %5s\n' \
-  rows objects input_bytes output_bytes wall_s job_s rows/s in_MB/s rss_MB user_s sys_s
+echo "parallelism $parallelism, $(nproc) cores; rows/s and MB/s over the job time (the 'done:' line);"
+echo "output_bytes: the channels' shards; other_s: CPU time the rest of the machine used meanwhile"
+printf '%11s %7s %14s %14s %7s %6s %10s %8s %7s %6s %5s %7s\n' \
+  rows objects input_bytes output_bytes wall_s job_s rows/s in_MB/s rss_MB user_s sys_s other_s
 printf '%s\n' "${results[@]}"
