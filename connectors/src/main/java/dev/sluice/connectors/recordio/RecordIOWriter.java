@@ -94,6 +94,21 @@ public final class RecordIOWriter implements Flushable {
     }
   }
 
+  /**
+   * The bytes {@link #write} puts on the stream for {@code payload[offset, offset + length)}: the
+   * header, the payload padded to a multiple of 4, and a header more per escaped magic word.
+   */
+  public static long framedLength(byte[] payload, int offset, int length) {
+    int escapes = 0;
+    int lowerAlign = length & ~3;
+    for (int i = 0; i < lowerAlign; i += 4) {
+      if (RecordIO.intLE(payload, offset + i) == RecordIO.MAGIC) {
+        escapes++;
+      }
+    }
+    return framedLength(length, escapes);
+  }
+
   /** The bytes a record of {@code length} takes on disk when {@code escapes} magics were cut. */
   static long framedLength(int length, int escapes) {
     // Each escape drops 4 payload bytes and adds an 8-byte header.
