@@ -17,6 +17,8 @@
 #   PARALLELISM         job.parallelism (default 2)
 #   REPEAT              runs per size (default 1); each run is a row of the table
 #   JAVA_OPTS           extra JVM options for the job (default none, as in the README)
+#   JAR                 the job jar (default jobs/target/sluice.jar, built if missing); another
+#                       build's jar compares two versions on the same inputs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,11 +42,11 @@ work="${WORK_DIR:-${TMPDIR:-/tmp}/sluice-throughput}"
 rows_per_object="${ROWS_PER_OBJECT:-125000}"
 parallelism="${PARALLELISM:-2}"
 repeat="${REPEAT:-1}"
-jar=jobs/target/sluice.jar
+jar="${JAR:-jobs/target/sluice.jar}"
 [[ -x /usr/bin/time ]] || { echo "needs GNU time for peak RSS (apt-get install time)" >&2; exit 2; }
 mkdir -p "$work"
 
-if [[ ! -f "$jar" ]]; then
+if [[ -z "${JAR:-}" && ! -f "$jar" ]]; then
   echo "building $jar"
   mvn -B -q -ntp -DskipTests package
 fi
