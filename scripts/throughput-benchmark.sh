@@ -78,7 +78,9 @@ for rows in "${sizes[@]}"; do
     log="$work/run-$rows-$run.log"
     rm -rf "$out"
     sync  # the previous run's dirty pages are flushed now, not during this run
-    opts=(${JAVA_OPTS:-})
+    gc_log="$work/gc-$rows-$run.log"
+    # A GC log, for the live heap: what stays after each collection, whatever the heap has grown to.
+    opts=(${JAVA_OPTS:-} "-Xlog:gc:file=$gc_log")
     case "$profile" in
       jfr) opts+=("-XX:StartFlightRecording=filename=$work/profile-$rows.jfr,settings=profile") ;;
       async) opts+=("-agentpath:$ASYNC_PROFILER_LIB=start,event=cpu,interval=1ms,threads,collapsed,file=$work/profile-$rows.collapsed") ;;
@@ -99,10 +101,13 @@ for rows in "${sizes[@]}"; do
     job_s=$(sed -E 's/.* in ([0-9.]+) s;.*/\1/' <<<"$done_line")
     [[ "$read_rows" == "$rows" ]] || { echo "read $read_rows rows, expected $rows" >&2; exit 1; }
     output_bytes=$(du -sb --exclude=_sluice --exclude=_rejected "$out" | cut -f1)
+    live_mb=$(grep -oE -- '->[0-9]+[KMG]\(' "$gc_log" | tr -d '>(-' | awk '
+      /K$/ { v = $0 / 1024 } /M$/ { v = $0 + 0 } /G$/ { v = $0 * 1024 } v > max { max = v }
+      END { printf "%.0f", max }')
     results+=("$(awk -v r="$rows" -v o="$objects" -v ib="$input_bytes" -v ob="$output_bytes" \
-      -v w="$wall" -v j="$job_s" -v k="$rss_kb" -v u="$user" -v s="$sys" -v x="$other" 'BEGIN {
-        printf "%11.0f %7d %14.0f %14.0f %7.1f %6.1f %10.0f %8.1f %7.0f %6.1f %5.1f %7.1f",
-          r, o, ib, ob, w, j, r / j, ib / 1e6 / j, k / 1024, u, s, x }')")
+      -v w="$wall" -v j="$job_s" -v k="$rss_kb" -v u="$user" -v s="$sys" -v x="$other" -v l="$live_mb" 'BEGIN {
+        printf "%11.0f %7d %14.0f %14.0f %7.1f %6.1f %10.0f %8.1f %7.0f %7.0f %6.1f %5.1f %7.1f",
+          r, o, ib, ob, w, j, r / j, ib / 1e6 / j, k / 1024, l, u, s, x }')")
     if [[ "$profile" == jfr ]]; then
       java scripts/bench/ProfileSummary.java "$work/profile-$rows.jfr"
     elif [[ "$profile" == async ]]; then
@@ -113,7 +118,8 @@ done
 
 echo
 echo "parallelism $parallelism, $(nproc) cores; rows/s and MB/s over the job time (the 'done:' line);"
-echo "output_bytes: the channels' shards; other_s: CPU time the rest of the machine used meanwhile"
-printf '%11s %7s %14s %14s %7s %6s %10s %8s %7s %6s %5s %7s\n' \
-  rows objects input_bytes output_bytes wall_s job_s rows/s in_MB/s rss_MB user_s sys_s other_s
+echo "output_bytes: the channels' shards; rss_MB: peak resident set; live_MB: the most heap left"
+echo "after a garbage collection; other_s: CPU time the rest of the machine used meanwhile"
+printf '%11s %7s %14s %14s %7s %6s %10s %8s %7s %7s %6s %5s %7s\n' \
+  rows objects input_bytes output_bytes wall_s job_s rows/s in_MB/s rss_MB live_MB user_s sys_s other_s
 printf '%s\n' "${results[@]}"
