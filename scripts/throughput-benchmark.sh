@@ -69,6 +69,7 @@ input_for() {
 }
 
 results=()
+declare -A fastest  # rows -> the shortest job time of its runs
 for rows in "${sizes[@]}"; do
   objects=$(((rows + rows_per_object - 1) / rows_per_object))
   input=$(input_for "$rows" "$objects")
@@ -108,6 +109,9 @@ for rows in "${sizes[@]}"; do
       -v w="$wall" -v j="$job_s" -v k="$rss_kb" -v u="$user" -v s="$sys" -v x="$other" -v l="$live_mb" 'BEGIN {
         printf "%11.0f %7d %14.0f %14.0f %7.1f %6.1f %10.0f %8.1f %7.0f %7.0f %6.1f %5.1f %7.1f",
           r, o, ib, ob, w, j, r / j, ib / 1e6 / j, k / 1024, l, u, s, x }')")
+    if [[ -z "${fastest[$rows]:-}" ]] || awk -v a="$job_s" -v b="${fastest[$rows]}" 'BEGIN { exit !(a < b) }'; then
+      fastest[$rows]=$job_s
+    fi
     if [[ "$profile" == jfr ]]; then
       java scripts/bench/ProfileSummary.java "$work/profile-$rows.jfr"
     elif [[ "$profile" == async ]]; then
@@ -123,3 +127,12 @@ echo "after a garbage collection; other_s: CPU time the rest of the machine used
 printf '%11s %7s %14s %14s %7s %6s %10s %8s %7s %7s %6s %5s %7s\n' \
   rows objects input_bytes output_bytes wall_s job_s rows/s in_MB/s rss_MB live_MB user_s sys_s other_s
 printf '%s\n' "${results[@]}"
+
+# The job time holds a fixed part (the mini-cluster's start, the commit); the difference between
+# two sizes is the rate once records flow.
+for ((i = 1; i < ${#sizes[@]}; i++)); do
+  a=${sizes[i - 1]} b=${sizes[i]}
+  awk -v a="$a" -v b="$b" -v ta="${fastest[$a]}" -v tb="${fastest[$b]}" 'BEGIN {
+    if (tb > ta) printf "%d to %d rows (fastest runs): %.0f rows/s once records flow, %.1f s fixed\n",
+      a, b, (b - a) / (tb - ta), ta - a * (tb - ta) / (b - a) }'
+done
