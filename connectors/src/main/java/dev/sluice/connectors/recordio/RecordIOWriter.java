@@ -42,8 +42,8 @@ public final class RecordIOWriter implements Flushable {
   }
 
   /**
-   * Frames one record onto {@code out}; for callers that own no writer, such as a Flink {@code
-   * Encoder}, which is handed a different stream per part file.
+   * Frames one record onto {@code out}, for callers that own no writer. (The channel sink owns one
+   * per shard, in {@code RecordIOShardWriter}, over a buffer.)
    *
    * @return how many aligned magic words were escaped (0 for the usual single chunk)
    */
