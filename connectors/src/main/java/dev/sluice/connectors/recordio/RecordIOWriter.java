@@ -42,8 +42,8 @@ public final class RecordIOWriter implements Flushable {
   }
 
   /**
-   * Frames one record onto {@code out}; for callers that own no writer, such as a Flink {@code
-   * Encoder}, which is handed a different stream per part file.
+   * Frames one record onto {@code out}, for callers that own no writer. (The channel sink owns one
+   * per shard, in {@code RecordIOShardWriter}, over a buffer.)
    *
    * @return how many aligned magic words were escaped (0 for the usual single chunk)
    */
@@ -92,6 +92,21 @@ public final class RecordIOWriter implements Flushable {
     if (length > 0) {
       out.write(payload, offset, length);
     }
+  }
+
+  /**
+   * The bytes {@link #write} puts on the stream for {@code payload[offset, offset + length)}: the
+   * header, the payload padded to a multiple of 4, and a header more per escaped magic word.
+   */
+  public static long framedLength(byte[] payload, int offset, int length) {
+    int escapes = 0;
+    int lowerAlign = length & ~3;
+    for (int i = 0; i < lowerAlign; i += 4) {
+      if (RecordIO.intLE(payload, offset + i) == RecordIO.MAGIC) {
+        escapes++;
+      }
+    }
+    return framedLength(length, escapes);
   }
 
   /** The bytes a record of {@code length} takes on disk when {@code escapes} magics were cut. */

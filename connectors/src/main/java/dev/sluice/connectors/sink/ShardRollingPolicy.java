@@ -1,5 +1,6 @@
 package dev.sluice.connectors.sink;
 
+import dev.sluice.connectors.recordio.RecordIOWriter;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,12 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * publishes its shards each time it commits.
  *
  * <p>A shard only exceeds the byte limit when a single record is larger than the limit.
+ *
+ * <p>The policy counts a shard's bytes itself, exactly as {@link RecordIOWriter} frames them,
+ * instead of asking the part file for its size at every record: a local part file answers with a
+ * system call, and {@link RecordIOShardWriter} buffers, so the file lags behind. The FileSink
+ * writes a shard's first record without asking the policy; the writer sends that record to the part
+ * file at once, so the part file's size when the policy first sees the shard is that record's.
  */
 public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRecord, String> {
   private static final long serialVersionUID = 1L;
@@ -19,7 +26,7 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
   private final long maxShardBytes;
   private final long maxShardRecords;
 
-  /** Records written to the open shard of each bucket; state of this writer subtask only. */
+  /** What the open shard of each bucket holds; state of this writer subtask only. */
   private transient Map<String, ShardCount> counts;
 
   public ShardRollingPolicy(long maxShardBytes, long maxShardRecords) {
@@ -34,15 +41,16 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
   public boolean shouldRollOnEvent(PartFileInfo<String> shard, ChannelRecord record)
       throws IOException {
     ShardCount count = countFor(shard);
-    long size = shard.getSize();
+    long bytes = RecordIOWriter.framedLength(record.payload, 0, record.length);
     boolean full =
         count.records >= maxShardRecords
-            || (size > 0 && size + framedSize(record.length) > maxShardBytes);
+            || (count.bytes > 0 && count.bytes + bytes > maxShardBytes);
     if (full) {
       // The record goes to a new shard; it is counted when that shard is first seen.
       count.shard = null;
     } else {
       count.records++;
+      count.bytes += bytes;
     }
     return full;
   }
@@ -52,11 +60,8 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
     return false;
   }
 
-  /**
-   * The FileSink writes a shard's first record without asking the policy, so a shard seen here for
-   * the first time already holds one record.
-   */
-  private ShardCount countFor(PartFileInfo<String> shard) {
+  /** A shard seen here for the first time holds the one record the FileSink wrote unasked. */
+  private ShardCount countFor(PartFileInfo<String> shard) throws IOException {
     if (counts == null) {
       counts = new HashMap<>();
     }
@@ -64,17 +69,14 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
     if (count.shard != shard) {
       count.shard = shard;
       count.records = 1;
+      count.bytes = shard.getSize();
     }
     return count;
-  }
-
-  /** A RecordIO chunk: 8 header bytes and the payload padded to a multiple of 4. */
-  static long framedSize(int payloadLength) {
-    return 8L + ((payloadLength + 3L) & ~3L);
   }
 
   private static final class ShardCount {
     PartFileInfo<String> shard;
     long records;
+    long bytes;
   }
 }

@@ -55,6 +55,12 @@ class RecordIOProperties {
     assertSplitsReadTheSame(write(payloads), payloads, parts);
   }
 
+  @Property(tries = 300)
+  void theFramedLengthIsWhatTheWriterWrites(@ForAll("payloads") byte[] payload) throws IOException {
+    assertThat(RecordIOWriter.framedLength(payload, 0, payload.length))
+        .isEqualTo(write(List.of(payload)).length);
+  }
+
   @Property(tries = 500)
   void aCorruptedByteIsDetectedOrReadsAsDifferentRecordsWithoutRunawayAllocation(
       @ForAll("payloadLists") @Size(min = 1) List<byte[]> payloads,
@@ -99,6 +105,7 @@ class RecordIOProperties {
   }
 
   /** Bytes biased towards the magic word's, with whole magic words spliced in anywhere. */
+  @Provide
   Arbitrary<byte[]> payloads() {
     Arbitrary<Byte> bytes =
         Arbitraries.frequencyOf(

@@ -2,6 +2,7 @@ package dev.sluice.connectors.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.connectors.recordio.RecordIOWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.functions.sink.filesystem.PartFileInfo;
@@ -15,6 +16,7 @@ class ShardRollingPolicyTest {
     final String bucket;
     long size;
     int records;
+    int sizeAsked;
 
     Shard(String bucket) {
       this.bucket = bucket;
@@ -32,6 +34,7 @@ class ShardRollingPolicyTest {
 
     @Override
     public long getSize() {
+      sizeAsked++;
       return size;
     }
 
@@ -52,7 +55,7 @@ class ShardRollingPolicyTest {
         open = new Shard(bucket);
         shards.add(open);
       }
-      open.size += ShardRollingPolicy.framedSize(length);
+      open.size += RecordIOWriter.framedLength(record.payload, 0, length);
       open.records++;
     }
     return shards;
@@ -99,10 +102,33 @@ class ShardRollingPolicyTest {
   }
 
   @Test
-  void framesPayloadsLikeRecordIo() {
-    assertThat(ShardRollingPolicy.framedSize(0)).isEqualTo(8);
-    assertThat(ShardRollingPolicy.framedSize(1)).isEqualTo(12);
-    assertThat(ShardRollingPolicy.framedSize(4)).isEqualTo(12);
-    assertThat(ShardRollingPolicy.framedSize(5)).isEqualTo(16);
+  void countsTheHeaderOfAnEscapedMagicWord() throws Exception {
+    // 8 payload bytes with a magic word at offset 4 frame as chunks of 4 and 0 bytes: 20 bytes.
+    byte[] escaped = {1, 2, 3, 4, 0x0A, 0x23, (byte) 0xD7, (byte) 0xCE};
+    byte[] plain = {1, 2, 3, 4, 5, 6, 7, 8};
+    Shard holdingOneEscapedRecord = new Shard("train");
+    holdingOneEscapedRecord.size = 20;
+
+    // 20 + 16 fits in 39 bytes, 20 + 20 does not.
+    assertThat(
+            new ShardRollingPolicy(39, Long.MAX_VALUE)
+                .shouldRollOnEvent(holdingOneEscapedRecord, ChannelRecord.of("train", plain)))
+        .isFalse();
+    assertThat(
+            new ShardRollingPolicy(39, Long.MAX_VALUE)
+                .shouldRollOnEvent(holdingOneEscapedRecord, ChannelRecord.of("train", escaped)))
+        .isTrue();
+  }
+
+  @Test
+  void asksAShardForItsSizeOnlyWhenItFirstSeesIt() throws Exception {
+    // A local part file answers getSize() with a system call, and the writer buffers.
+    // Empty payloads frame as 8 bytes: 500 of them fill 4000 bytes.
+    ShardRollingPolicy policy = new ShardRollingPolicy(4_000, Long.MAX_VALUE);
+
+    List<Shard> shards = write(policy, "train", new int[1_000]);
+
+    assertThat(shards).hasSize(2);
+    assertThat(shards).extracting(s -> s.sizeAsked).containsExactly(1, 1);
   }
 }

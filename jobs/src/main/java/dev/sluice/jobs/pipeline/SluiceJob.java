@@ -3,7 +3,7 @@ package dev.sluice.jobs.pipeline;
 import dev.sluice.connectors.parse.RejectedRow;
 import dev.sluice.connectors.sink.ChannelBucketAssigner;
 import dev.sluice.connectors.sink.ChannelRecord;
-import dev.sluice.connectors.sink.RecordIOEncoder;
+import dev.sluice.connectors.sink.RecordIOShardWriter;
 import dev.sluice.connectors.sink.ShardNaming;
 import dev.sluice.connectors.sink.ShardRollingPolicy;
 import dev.sluice.connectors.source.RawRow;
@@ -109,7 +109,8 @@ public final class SluiceJob {
   }
 
   static Sink<ChannelRecord> channelSink(JobConfig config) {
-    return FileSink.forRowFormat(new Path(config.sink().path()), new RecordIOEncoder())
+    // A bulk format, so that a shard is written through a buffer (see RecordIOShardWriter).
+    return FileSink.forBulkFormat(new Path(config.sink().path()), RecordIOShardWriter.factory())
         .withBucketAssigner(new ChannelBucketAssigner())
         .withRollingPolicy(
             new ShardRollingPolicy(config.sink().maxShardBytes(), config.sink().maxShardRecords()))
