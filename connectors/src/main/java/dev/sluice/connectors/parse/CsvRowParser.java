@@ -85,7 +85,6 @@ public final class CsvRowParser implements RowParser {
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
     record.line = row.line;
-    record.rawText = text;
     record.featureType = values.featureType();
     if (layout.id >= 0) {
       record.id =

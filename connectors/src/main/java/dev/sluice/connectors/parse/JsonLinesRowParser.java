@@ -145,7 +145,6 @@ public final class JsonLinesRowParser implements RowParser {
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
     record.line = row.line;
-    record.rawText = row.text;
     record.featureType = values.featureType();
     if (mapping.id().isPresent()) {
       record.id = FieldValues.required(row, text[ID], RejectReason.MISSING_ID, slotField(ID));

@@ -102,7 +102,6 @@ public final class LibSvmRowParser implements RowParser {
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
     record.line = row.line;
-    record.rawText = text;
     record.featureType = values.featureType();
     record.label = new double[] {label};
     record.sparseKeys = Arrays.copyOf(keys, count);

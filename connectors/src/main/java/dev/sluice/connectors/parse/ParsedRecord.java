@@ -16,9 +16,6 @@ public class ParsedRecord {
   /** 1-based line (for Avro the record index). */
   public long line;
 
-  /** The raw text, kept so a later stage (e.g. an unknown domain) can still reject the row. */
-  public String rawText;
-
   /** The {@code schema.id} value, or null when no id column is configured. */
   public String id;
 
@@ -55,17 +52,12 @@ public class ParsedRecord {
   /** For Flink's POJO serializer. */
   public ParsedRecord() {}
 
-  /** The record's uid: the id when configured, otherwise {@code <object>:<line>}. */
+  /**
+   * The record's uid: the id when configured, otherwise {@code <object>:<line>}. It is also the key
+   * random splitting hashes, so repeated ids stay together.
+   */
   public String uid() {
     return id != null ? id : object + ":" + line;
-  }
-
-  /**
-   * The key random splitting hashes: the id when configured (so repeated ids stay together),
-   * otherwise {@code <object>:<line>}.
-   */
-  public String splitKey() {
-    return uid();
   }
 
   /** Whether the features are sparse. */

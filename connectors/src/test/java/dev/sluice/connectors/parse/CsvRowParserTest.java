@@ -46,7 +46,7 @@ class CsvRowParserTest {
 
     assertThat(r.id).isEqualTo("u-1");
     assertThat(r.uid()).isEqualTo("u-1");
-    assertThat(r.splitKey()).isEqualTo("u-1");
+    assertThat(r.uid()).isEqualTo("u-1");
     assertThat(r.hasTimestamp).isTrue();
     assertThat(r.timestampMillis).isEqualTo(1709251200000L);
     assertThat(r.group).isEqualTo("alice");
@@ -68,7 +68,7 @@ class CsvRowParserTest {
 
     assertThat(r.id).isNull();
     assertThat(r.uid()).isEqualTo(OBJECT + ":7");
-    assertThat(r.splitKey()).isEqualTo(OBJECT + ":7");
+    assertThat(r.uid()).isEqualTo(OBJECT + ":7");
     assertThat(r.hasTimestamp).isFalse();
     assertThat(r.features).containsExactly(0.5, -2.25);
   }

@@ -71,7 +71,7 @@ public final class PlanningPass {
       try {
         ParsedRecord r = parser.parse(row);
         accumulator.add(
-            new SplitFields(r.splitKey(), r.group, r.domain, r.timestampMillis, r.hasTimestamp));
+            new SplitFields(r.uid(), r.group, r.domain, r.timestampMillis, r.hasTimestamp));
       } catch (RowRejectedException rejected) {
         // The main pass rejects this row with its reason.
       }

@@ -136,17 +136,15 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       reject(context, RejectedRow.of(row, rejection));
       return;
     }
+    // The uid is the random split's key too (<object>:<line> unless an id is mapped): built once.
+    String uid = record.uid();
     SplitFields fields =
         new SplitFields(
-            record.splitKey(),
-            record.group,
-            record.domain,
-            record.timestampMillis,
-            record.hasTimestamp);
+            uid, record.group, record.domain, record.timestampMillis, record.hasTimestamp);
     Assignment assignment = splitter.assign(fields);
     auditor.record(fields, assignment);
     switch (assignment.kind()) {
-      case CHANNEL -> write(record, assignment.channelIndex(), collector);
+      case CHANNEL -> write(record, uid, assignment.channelIndex(), collector);
       case EXCLUDED_BY_GAP -> {
         // Counted by the auditor and reported; a gap record is deliberately not written.
       }
@@ -155,7 +153,8 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     rejectedGuard.check(rowsRead.getLocalValue(), rowsRejected.getLocalValue());
   }
 
-  private void write(ParsedRecord record, int channel, Collector<ChannelRecord> collector) {
+  private void write(
+      ParsedRecord record, String uid, int channel, Collector<ChannelRecord> collector) {
     RecordEncoder encoder = this.encoder.reset();
     ValueType type = ValueTypes.of(record.featureType);
     if (record.isSparse()) {
@@ -180,7 +179,6 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
             RecordEncoder.DEFAULT_NAME, ValueType.FLOAT32, record.label, 0, record.label.length);
       }
     }
-    String uid = record.uid();
     encoder.uid(uid);
 
     out.bucket = buckets[channel][nextShard(channel)];
