@@ -28,8 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Single-threaded encode and decode of the pipeline's typical record: 50 dense float32 features, a
  * scalar float32 label and a uid. Throughput is records/s; the {@code payloadBytes} counter is
- * payload bytes/s (divide by 10^6 for MB/s). Run with {@code mvn -Pbench -pl connectors -am verify
- * -Djmh.include=RecordCodecBenchmark}.
+ * payload bytes/s (divide by 10^6 for MB/s). Run with {@code mvn -B -pl connectors -am verify
+ * -Dbench=connectors -Djmh.include=RecordCodecBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
