@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * The outcome of {@link Splitter#assign}: a channel, excluded by a time gap, or rejected with a
- * reason. Splitters hand out pre-allocated instances, so assigning allocates nothing; compare with
- * {@link #kind()} and {@link #channelIndex()}, not by identity.
+ * reason. Splitters hand out pre-allocated instances, so an assignment allocates nothing (hashing a
+ * key allocates its short-lived UTF-8 bytes); compare with {@link #kind()} and {@link
+ * #channelIndex()}, not by identity.
  */
 public final class Assignment implements Serializable {
   private static final long serialVersionUID = 1L;
