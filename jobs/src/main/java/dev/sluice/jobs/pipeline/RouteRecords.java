@@ -68,6 +68,7 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   private transient ChannelRecord out;
   private transient String[][] buckets;
   private transient int[] nextShard;
+  private transient AuditAccumulator audit;
   private transient LeakageAuditor auditor;
   private transient LongCounter rowsRead;
   private transient LongCounter rowsRejected;
@@ -108,8 +109,7 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
         buckets[c][s] = shardsPerChannel == 1 ? name : ShardNaming.shardBucket(name, s);
       }
     }
-    AuditAccumulator audit = new AuditAccumulator(splitter.expectations());
-    getRuntimeContext().addAccumulator(AUDIT, audit);
+    audit = new AuditAccumulator(splitter.expectations());
     auditor = audit.auditor();
     rowsRead = getRuntimeContext().getLongCounter(ROWS_READ);
     rowsRejected = getRuntimeContext().getLongCounter(ROWS_REJECTED);
@@ -124,6 +124,17 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     }
     rejectMetrics = metrics;
     rejections = new HashMap<>();
+  }
+
+  /**
+   * Hands the audit to Flink once the input is done. Registered any earlier, it would travel with
+   * every heartbeat, and it holds an entry per group; the client reads it only at the end.
+   */
+  @Override
+  public void close() {
+    if (audit != null) {
+      getRuntimeContext().addAccumulator(AUDIT, audit);
+    }
   }
 
   @Override

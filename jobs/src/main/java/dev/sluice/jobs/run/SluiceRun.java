@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.FileSystem;
@@ -48,7 +50,21 @@ public final class SluiceRun {
   private final UnaryOperator<SluiceJob> jobCustomizer;
 
   public SluiceRun(JobConfig config) {
-    this(config, StreamExecutionEnvironment::getExecutionEnvironment, UnaryOperator.identity());
+    this(
+        config,
+        () -> StreamExecutionEnvironment.getExecutionEnvironment(localClusterSettings()),
+        UnaryOperator.identity());
+  }
+
+  /**
+   * For the mini-cluster of a local run: task managers report their accumulators with their
+   * heartbeats, every ten seconds by default, which leaves the progress line at zero through most
+   * of a short run; every second keeps it current. A cluster's own settings are left alone.
+   */
+  private static Configuration localClusterSettings() {
+    Configuration settings = new Configuration();
+    settings.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+    return settings;
   }
 
   /**
