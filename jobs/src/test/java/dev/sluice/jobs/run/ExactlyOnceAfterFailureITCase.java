@@ -3,10 +3,10 @@ package dev.sluice.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.CsvObjects;
 import dev.sluice.jobs.FailOnce;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.config.RawConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,30 +34,12 @@ class ExactlyOnceAfterFailureITCase {
 
   @BeforeEach
   void writeInput() throws Exception {
-    for (int object = 0; object < 4; object++) {
-      List<String> lines = new ArrayList<>();
-      lines.add("id,x,y,label");
-      for (int i = 0; i < ROWS_PER_OBJECT; i++) {
-        lines.add("r" + object + "-" + i + "," + i + "," + (i * 0.5) + "," + (i % 2));
-      }
-      Files.write(input.resolve("part-" + object + ".csv"), lines);
-    }
+    CsvObjects.write(input, 4, ROWS_PER_OBJECT);
   }
 
   @Test
   void everyRecordIsWrittenOnceDespiteAFailureMidway() throws Exception {
-    JobConfig config =
-        JobConfig.from(
-            RawConfig.of(
-                Map.of(
-                    "source.path", input.toUri().toString(),
-                    "source.format", "csv",
-                    "schema.id", "id",
-                    "schema.label", "label",
-                    "sink.path", output.toUri().toString(),
-                    "sink.max-shard-records", "700",
-                    "job.parallelism", "2"),
-                "test"));
+    JobConfig config = CsvObjects.job(input, output, Map.of("sink.max-shard-records", "700"));
     FailOnce failure = FailOnce.after(3_000);
     SluiceRun.RunResult result =
         new SluiceRun(

@@ -3,12 +3,10 @@ package dev.sluice.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.CsvObjects;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.config.RawConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,25 +28,16 @@ class MinShardsPerChannelITCase {
 
   @Test
   void everyChannelHasAtLeastTheRequestedShardsWhereItsRecordsAllow() throws Exception {
-    for (int object = 0; object < 3; object++) {
-      List<String> lines = new ArrayList<>(List.of("id,x"));
-      for (int i = 0; i < 30; i++) {
-        lines.add("r" + object + "-" + i + "," + i);
-      }
-      Files.write(input.resolve("part-" + object + ".csv"), lines);
-    }
+    CsvObjects.write(input, 3, 30);
     JobConfig config =
-        JobConfig.from(
-            RawConfig.of(
-                Map.of(
-                    "source.path", input.toUri().toString(),
-                    "source.format", "csv",
-                    "schema.id", "id",
-                    "split.fractions", "0.8,0.15,0.05",
-                    "sink.path", output.toUri().toString(),
-                    "sink.min-shards-per-channel", Integer.toString(SHARDS),
-                    "job.parallelism", "2"),
-                "test"));
+        CsvObjects.job(
+            input,
+            output,
+            Map.of(
+                "split.fractions",
+                "0.8,0.15,0.05",
+                "sink.min-shards-per-channel",
+                Integer.toString(SHARDS)));
 
     SluiceRun.RunResult result = new SluiceRun(config).run();
 

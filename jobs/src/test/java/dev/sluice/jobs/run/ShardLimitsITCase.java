@@ -3,11 +3,10 @@ package dev.sluice.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.jobs.ChannelOutput;
+import dev.sluice.jobs.CsvObjects;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.publish.ChannelShards;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +31,9 @@ class ShardLimitsITCase {
 
   @Test
   void noShardGrowsPastTheByteLimitAndEveryRecordIsWrittenOnce() throws Exception {
-    for (int object = 0; object < 3; object++) {
-      List<String> lines = new ArrayList<>();
-      lines.add("id,x,y,z,label");
-      for (int i = 0; i < ROWS_PER_OBJECT; i++) {
-        lines.add("r" + object + "-" + i + "," + i + "," + (i * 0.25) + "," + (-i) + "," + (i % 2));
-      }
-      Files.write(input.resolve("part-" + object + ".csv"), lines);
-    }
+    CsvObjects.write(input, 3, ROWS_PER_OBJECT);
     JobConfig config =
-        JobConfig.from(
-            RawConfig.of(
-                Map.of(
-                    "source.path", input.toUri().toString(),
-                    "source.format", "csv",
-                    "schema.id", "id",
-                    "schema.label", "label",
-                    "sink.path", output.toUri().toString(),
-                    "sink.max-shard-bytes", MAX_SHARD_BYTES + "b",
-                    "job.parallelism", "2"),
-                "test"));
+        CsvObjects.job(input, output, Map.of("sink.max-shard-bytes", MAX_SHARD_BYTES + "b"));
 
     SluiceRun.RunResult result = new SluiceRun(config).run();
 
