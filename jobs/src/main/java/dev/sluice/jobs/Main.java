@@ -57,8 +57,11 @@ public final class Main {
         out.print(HelpText.usage());
         return 0;
       }
-      // The command line's s3.* keys reach a --config file on S3; the file's own apply to the run.
-      LocalFileSystems.initialize(JobConfig.s3Settings(line.overrides()));
+      if (line.configLocation().filter(location -> location.startsWith("s3")).isPresent()) {
+        // The command line's s3.* keys reach a --config file on S3; the file's own apply to the
+        // run, whose problems are all reported together once the file is read.
+        LocalFileSystems.initialize(JobConfig.s3Settings(line.overrides()));
+      }
       config = JobConfig.from(base(line).overriddenBy(line.overrides()));
     } catch (ConfigException e) {
       err.println(e.getMessage());

@@ -106,7 +106,10 @@ class MainTest {
                 dir.resolve("out").toString()))
         .isEqualTo(2);
 
-    assertThat(err()).doesNotContain("wJalrXUtnFEMI");
+    assertThat(err())
+        .doesNotContain("wJalrXUtnFEMI")
+        .contains("source.format: expected one of csv, jsonl, avro, libsvm, got 'parquet'")
+        .contains("s3.access-key is missing or blank while s3.secret-key is set");
   }
 
   @Test
