@@ -61,8 +61,9 @@ final class Summary {
     private long records;
 
     void add(DecodedValue value) {
-      boolean sparse = value.keys().length > 0;
       long[] shape = value.shape();
+      // An all-zero sparse vector has no keys and no values, only its shape.
+      boolean sparse = value.keys().length > 0 || (value.size() == 0 && shape.length > 0);
       // A sparse vector's dimension is its shape; a dense one's is its number of values.
       long dimension = sparse && shape.length > 0 ? shape[0] : value.size();
       kinds.add(

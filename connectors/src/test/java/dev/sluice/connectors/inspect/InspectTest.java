@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.connectors.protobuf.RecordEncoder;
+import dev.sluice.connectors.recordio.RecordIOWriter;
 import dev.sluice.connectors.testing.GoldenCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,6 +66,26 @@ class InspectTest {
     out.reset();
     assertThat(inspect(GoldenCorpus.rec("magic-in-float").toString(), "--summary")).isZero();
     assertThat(lines()).contains("escaped records: 1", "bytes: 124");
+  }
+
+  @Test
+  void anAllZeroSparseVectorCountsAsSparseWithItsDimension() throws IOException {
+    RecordEncoder encoder = new RecordEncoder();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    RecordIOWriter writer = new RecordIOWriter(file);
+    encoder
+        .reset()
+        .sparseFeature(RecordEncoder.DEFAULT_NAME, new float[0], new long[0], 0, 0, 1000);
+    writer.write(encoder.array(), 0, encoder.length());
+    encoder
+        .reset()
+        .sparseFeature(RecordEncoder.DEFAULT_NAME, new float[] {1f}, new long[] {7}, 0, 1, 1000);
+    writer.write(encoder.array(), 0, encoder.length());
+    Path shard = tmp.resolve("zeros.rec");
+    Files.write(shard, file.toByteArray());
+
+    assertThat(inspect(shard.toString(), "--summary")).isZero();
+    assertThat(lines()).contains("feature values: float32 sparse, dimension 1000 (2 records)");
   }
 
   @Test
