@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testing.s3.S3TestServer;
 import java.nio.file.Path;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FileSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,17 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** OpenUploads against real S3: it aborts the uploads under a prefix, and only those. */
 class OpenUploadsITCase {
 
-  @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets("out");
+  @Order(1)
+  @RegisterExtension
+  static final S3TestServer S3 = S3TestServer.withBuckets("out");
 
-  @BeforeAll
-  static void initializeFlinkFileSystems() {
-    FlinkFileSystems.initializeForLocalRun(TestS3.settings(S3), new Configuration());
-  }
-
-  @AfterAll
-  static void resetFlinkFileSystems() {
-    FileSystem.initialize(new Configuration(), null);
-  }
+  @Order(2)
+  @RegisterExtension
+  static final FlinkS3FileSystems FLINK_FILE_SYSTEMS = FlinkS3FileSystems.of(S3);
 
   @Test
   void abortsTheUploadsUnderAPrefixAndLeavesTheOthersOpen() throws Exception {

@@ -7,12 +7,9 @@ import dev.sluice.testing.s3.S3TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.apache.flink.core.fs.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -28,25 +25,22 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  */
 class S3EncryptionITCase {
 
-  @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets("train-data");
+  @Order(1)
+  @RegisterExtension
+  static final S3TestServer S3 = S3TestServer.withBuckets("train-data");
 
-  @BeforeAll
-  static void initializeFlinkFileSystemsWithSseS3() {
-    S3Settings settings =
-        S3Settings.builder()
-            .endpoint(S3.endpoint())
-            .pathStyleAccess(true)
-            .region(S3.region())
-            .credentials(S3.accessKey(), S3.secretKey())
-            .encryption(Encryption.SSE_S3)
-            .build();
-    FlinkFileSystems.initializeForLocalRun(settings, new Configuration());
-  }
-
-  @AfterAll
-  static void resetFlinkFileSystems() {
-    FileSystem.initialize(new Configuration(), null);
-  }
+  @Order(2)
+  @RegisterExtension
+  static final FlinkS3FileSystems FLINK_FILE_SYSTEMS =
+      FlinkS3FileSystems.with(
+          () ->
+              S3Settings.builder()
+                  .endpoint(S3.endpoint())
+                  .pathStyleAccess(true)
+                  .region(S3.region())
+                  .credentials(S3.accessKey(), S3.secretKey())
+                  .encryption(Encryption.SSE_S3)
+                  .build());
 
   @Test
   void writesObjectsWithSseS3() throws IOException {

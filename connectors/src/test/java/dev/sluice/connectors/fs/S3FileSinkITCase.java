@@ -8,10 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,8 +17,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -36,7 +33,13 @@ class S3FileSinkITCase {
   // 100 bytes per line: 12 MB in total, 6 MB per subtask, more than one 5 MiB part each.
   private static final String PADDING = "x".repeat(89);
 
-  @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets(BUCKET);
+  @Order(1)
+  @RegisterExtension
+  static final S3TestServer S3 = S3TestServer.withBuckets(BUCKET);
+
+  @Order(2)
+  @RegisterExtension
+  static final FlinkS3FileSystems FLINK_FILE_SYSTEMS = FlinkS3FileSystems.of(S3);
 
   @RegisterExtension
   static final MiniClusterExtension FLINK =
@@ -45,16 +48,6 @@ class S3FileSinkITCase {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
-
-  @BeforeAll
-  static void initializeFlinkFileSystems() {
-    FlinkFileSystems.initializeForLocalRun(TestS3.settings(S3), new Configuration());
-  }
-
-  @AfterAll
-  static void resetFlinkFileSystems() {
-    FileSystem.initialize(new Configuration(), null);
-  }
 
   @Test
   void writesShardsLargerThanAPartAsCommittedMultipartObjects() throws Exception {

@@ -8,30 +8,24 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.FileSystem.WriteMode;
 import org.apache.flink.core.fs.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Flink's S3 filesystem (flink-s3-fs-hadoop), set up by FlinkFileSystems, against real S3. */
 class S3FileSystemITCase {
 
-  @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets("raw");
+  @Order(1)
+  @RegisterExtension
+  static final S3TestServer S3 = S3TestServer.withBuckets("raw");
 
-  @BeforeAll
-  static void initializeFlinkFileSystems() {
-    FlinkFileSystems.initializeForLocalRun(TestS3.settings(S3), new Configuration());
-  }
-
-  @AfterAll
-  static void resetFlinkFileSystems() {
-    FileSystem.initialize(new Configuration(), null);
-  }
+  @Order(2)
+  @RegisterExtension
+  static final FlinkS3FileSystems FLINK_FILE_SYSTEMS = FlinkS3FileSystems.of(S3);
 
   @Test
   void writesAnObjectThatS3ServesBack() throws IOException {

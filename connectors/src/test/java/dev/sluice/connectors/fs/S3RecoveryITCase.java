@@ -20,7 +20,6 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.file.sink.FileSink;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,7 +27,6 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -61,7 +59,13 @@ class S3RecoveryITCase {
   private static final Predicate<String> COMMITTED =
       name -> name.startsWith("part-") && name.endsWith(".txt");
 
-  @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets(BUCKET);
+  @Order(1)
+  @RegisterExtension
+  static final S3TestServer S3 = S3TestServer.withBuckets(BUCKET);
+
+  @Order(2)
+  @RegisterExtension
+  static final FlinkS3FileSystems FLINK_FILE_SYSTEMS = FlinkS3FileSystems.of(S3);
 
   @RegisterExtension
   static final MiniClusterExtension FLINK =
@@ -73,8 +77,6 @@ class S3RecoveryITCase {
 
   @BeforeAll
   static void runAJobThatFailsOnceAndRecovers() throws Exception {
-    FlinkFileSystems.initializeForLocalRun(TestS3.settings(S3), new Configuration());
-
     Configuration config = new Configuration();
     config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
@@ -107,11 +109,6 @@ class S3RecoveryITCase {
                         .build())
                 .build());
     env.execute("s3 recovery");
-  }
-
-  @AfterAll
-  static void resetFlinkFileSystems() {
-    FileSystem.initialize(new Configuration(), null);
   }
 
   @Test
