@@ -1,14 +1,11 @@
 package dev.sluice.jobs.run;
 
-import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.pipeline.PlanningPass;
 import dev.sluice.jobs.pipeline.SluiceJob;
 import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
-import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.group.BalancedGroupPlan;
@@ -135,24 +132,9 @@ public final class SluiceRun {
         inputs.stream().mapToLong(InputObjects.InputObject::bytes).sum(),
         config.source().path());
 
+    // A split that plans from the data plans inside the job (see PlanningPass).
+    Splitter splitter = config.split().needsPlanningPass() ? null : config.split().splitter();
     SplitPlan plan = null;
-    Splitter splitter;
-    if (config.split().needsPlanningPass()) {
-      LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
-      try {
-        StreamExecutionEnvironment planning = environments.get();
-        configure(planning, true);
-        plan = PlanningPass.run(planning, config);
-        splitter = config.split().splitter(plan);
-      } catch (SplitConfigException e) {
-        throw ConfigException.foundByThePlanningPass(
-            e.problems().stream().map(Object::toString).toList());
-      }
-      LOG.info("plan: {}", plan.describe());
-    } else {
-      splitter = config.split().splitter();
-    }
-
     PublishSettings publish =
         publishSettings(layout, bounded ? inputs : List.of(), plan, startedAt);
     StreamExecutionEnvironment env = environments.get();

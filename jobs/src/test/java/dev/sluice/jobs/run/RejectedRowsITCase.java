@@ -109,7 +109,7 @@ class RejectedRowsITCase {
   }
 
   @Test
-  void tooManyRejectedRowsFailTheRunAndPublishNothingAsComplete() {
+  void tooManyRejectedRowsFailTheRunAndPublishNothingAsComplete() throws Exception {
     assertThatThrownBy(() -> new SluiceRun(config("0.05")).run())
         .isInstanceOf(SluiceRun.RunFailedException.class)
         .hasMessageContaining("6 of 100 rows (0.0600) were rejected")
@@ -119,5 +119,11 @@ class RejectedRowsITCase {
     assertThat(output.resolve("_sluice/report.json")).doesNotExist();
     assertThat(output.resolve("_sluice/input-data-config.json")).doesNotExist();
     assertThat(output.resolve("_sluice/manifests")).doesNotExist();
+    // SageMaker's S3Prefix trains on whatever is under a channel prefix: a failed run leaves none.
+    for (String channel : List.of("train", "validation", "test")) {
+      assertThat(output.resolve(channel)).doesNotExist();
+    }
+    // The rejected rows stay, for finding out why.
+    assertThat(new ChannelOutput(output.toUri().toString()).rejected()).hasSize(6);
   }
 }
