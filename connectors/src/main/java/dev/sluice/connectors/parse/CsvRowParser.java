@@ -171,9 +171,10 @@ public final class CsvRowParser implements RowParser {
           i++;
         }
       } else {
+        // Only '-' is a sign; a '+' falls to the general parser, which refuses it.
         boolean negative = false;
-        if (i < n && (c[i] == '-' || c[i] == '+')) {
-          negative = c[i] == '-';
+        if (i < n && c[i] == '-') {
+          negative = true;
           i++;
         }
         // Digits accumulate unchecked (a long holds 18); the checks after the loop decide

@@ -64,6 +64,16 @@ final class FieldValues {
     if (!allowNonFinite && !Double.isFinite(value)) {
       throw nonFinite(row, field, chars, from, to);
     }
+    if (!allowNonFinite && Double.isFinite(value) && Float.isInfinite((float) value)) {
+      // Labels are written as float32: a value beyond its range would be written as infinity.
+      throw RowRejectedException.of(
+          row,
+          RejectReason.NON_FINITE,
+          field,
+          "expected a number within the float32 range the label is written in (about"
+              + " +-3.4e38), got "
+              + RowRejectedException.quoted(new String(chars, from, to - from)));
+    }
     return value;
   }
 

@@ -272,6 +272,38 @@ class CsvRowParserTest {
     }
 
     @Test
+    void aLabelBeyondTheFloat32RangeItIsWrittenInIsNonFinite() {
+      for (String label : List.of("1e40", "3.5e38", "-1e39")) {
+        RowRejectedException e = reject(mapping, row("u,2024-03-01,a,clean," + label + ",1,2"));
+        assertThat(e.reason()).as(label).isEqualTo(RejectReason.NON_FINITE);
+        assertThat(e.getMessage())
+            .contains("field 'y' (column #4, schema.label)")
+            .contains("float32 range");
+      }
+    }
+
+    @Test
+    void lowerCaseNanAndInfAreNonFiniteLikeTheirCapitalisedSpellings() {
+      for (String bad : List.of("nan", "inf", "-inf", "NAN", "Inf")) {
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean,1," + bad + ",2")).reason())
+            .as(bad)
+            .isEqualTo(RejectReason.NON_FINITE);
+      }
+    }
+
+    @Test
+    void javaLiteralSyntaxIsAnUnparseableNumberNotData() {
+      for (String bad : List.of("1.5d", "2.5f", "0x1p3", "+2.5")) {
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean,1," + bad + ",2")).reason())
+            .as("feature " + bad)
+            .isEqualTo(RejectReason.UNPARSEABLE_NUMBER);
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean," + bad + ",1,2")).reason())
+            .as("label " + bad)
+            .isEqualTo(RejectReason.UNPARSEABLE_NUMBER);
+      }
+    }
+
+    @Test
     void aBadTimestamp() {
       RowRejectedException e = reject(mapping, row("u,01/03/2024,a,clean,1,1,2"));
       assertThat(e.reason()).isEqualTo(RejectReason.BAD_TIMESTAMP);
