@@ -385,6 +385,55 @@ class CsvRowParserTest {
     }
   }
 
+  @Nested
+  class DuplicateHeaderNames {
+    @Test
+    void aRepeatedNameTheSchemaUsesRejectsEveryRowNamingBothColumns() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).label("label").build();
+      RowRejectedException e = reject(mapping, new RawRow(OBJECT, 2, "1,1,2", "label,f1,label"));
+      assertThat(e.reason()).isEqualTo(RejectReason.DUPLICATE_COLUMN);
+      assertThat(e.getMessage())
+          .contains("the header names 'label' twice, columns #0 and #2")
+          .contains("the schema mapping uses that name");
+    }
+
+    @Test
+    void aRepeatedNameThatStarWouldTakeTwiceIsRefusedToo() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).label("y").build();
+      RowRejectedException e = reject(mapping, new RawRow(OBJECT, 2, "0,1,2", "y,f,f"));
+      assertThat(e.reason()).isEqualTo(RejectReason.DUPLICATE_COLUMN);
+      assertThat(e.getMessage()).contains("schema.features * would take both");
+    }
+
+    @Test
+    void aRepeatedNameNobodyReadsIsFine() throws Exception {
+      SchemaMapping mapping =
+          SchemaMapping.builder(SourceFormat.CSV).label("y").features(List.of("a")).build();
+      assertThat(parse(mapping, new RawRow(OBJECT, 2, "0,1,x,x", "y,a,note,note")).features)
+          .containsExactly(1.0);
+    }
+  }
+
+  @Nested
+  class RowsTheReaderFoundWrong {
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAsInvalidUtf8() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).id("id").build();
+      RawRow row = RawRow.defective(OBJECT, 3, "Jos\uFFFD,1", "id,f", "invalid_utf8");
+      RowRejectedException e = reject(mapping, row);
+      assertThat(e.reason()).isEqualTo(RejectReason.INVALID_UTF8);
+      assertThat(e.getMessage()).contains(OBJECT + " line 3").contains("character 4");
+    }
+
+    @Test
+    void aRowOfOnlyDelimitersIsCountedAndRejectedLikeAnyOther() {
+      SchemaMapping mapping =
+          SchemaMapping.builder(SourceFormat.CSV).csvDelimiter('\t').label("a").build();
+      assertThat(reject(mapping, new RawRow(OBJECT, 3, "\t\t", "a\tb\tc")).reason())
+          .isEqualTo(RejectReason.MISSING_LABEL);
+    }
+  }
+
   @Test
   void resolvesTheHeaderAgainWhenAnotherObjectHasAnotherHeader() throws Exception {
     SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).label("y").build();
