@@ -5,10 +5,12 @@ import dev.sluice.connectors.fs.Secrets;
 import dev.sluice.connectors.inspect.Inspect;
 import dev.sluice.jobs.config.CommandLine;
 import dev.sluice.jobs.config.ConfigException;
+import dev.sluice.jobs.config.ConfigFilePaths;
 import dev.sluice.jobs.config.HelpText;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.config.YamlConfig;
+import dev.sluice.jobs.run.InterruptNotice;
 import dev.sluice.jobs.run.LocalFileSystems;
 import dev.sluice.jobs.run.SluiceRun;
 import java.io.IOException;
@@ -69,7 +71,8 @@ public final class Main {
       return ConfigException.EXIT_CODE;
     }
     Collection<String> secrets = secretValues(config.s3());
-    try {
+    try (InterruptNotice notice =
+        InterruptNotice.install(config.sink().path(), config.source().continuous(), err)) {
       SluiceRun.RunResult result = new SluiceRun(config).run();
       out.println("Channels written under " + result.layout().root());
       result
@@ -142,7 +145,7 @@ public final class Main {
   private static RawConfig base(CommandLine line) {
     if (line.configLocation().isPresent()) {
       String location = line.configLocation().get();
-      return YamlConfig.parse(read(location), location);
+      return ConfigFilePaths.resolveAgainst(YamlConfig.parse(read(location), location), location);
     }
     if (!line.overrides().contains("source.path")) {
       return EmbeddedDefault.load();

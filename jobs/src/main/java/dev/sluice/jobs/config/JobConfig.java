@@ -8,6 +8,7 @@ import dev.sluice.connectors.parse.FeatureType;
 import dev.sluice.connectors.parse.InvalidSchemaMappingException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.parse.TimestampFormat;
+import dev.sluice.connectors.source.OnCorruptObject;
 import dev.sluice.connectors.source.SourceFormat;
 import dev.sluice.splitters.SpecBuilder;
 import dev.sluice.splitters.SplitConfigException;
@@ -116,10 +117,8 @@ public record JobConfig(
               + planningHint(settings)
               + "); remove source.monitor-interval for a bounded run");
     }
-    if (sourcePath.isPresent()
-        && sinkPath.isPresent()
-        && normalised(sinkPath.get()).equals(normalised(sourcePath.get()))) {
-      problems.add("sink.path: must differ from source.path, or outputs would be read as input");
+    if (sourcePath.isPresent() && sinkPath.isPresent()) {
+      SourceSinkOverlap.problem(sourcePath.get(), sinkPath.get()).ifPresent(problems::add);
     }
     S3Settings s3 = bindS3(settings, problems);
 
@@ -147,6 +146,11 @@ public record JobConfig(
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
             settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
     return new JobConfig(settings, source, schema, split, sink, job, s3);
+  }
+
+  /** {@code source.on-corrupt-object}: fail the run, or skip the rest of a damaged object. */
+  public OnCorruptObject onCorruptObject() {
+    return OnCorruptObject.fromConfigName(settings.string(SOURCE_ON_CORRUPT_OBJECT));
   }
 
   /** The s3.* keys; their messages name the key and never show a secret. */
@@ -183,6 +187,7 @@ public record JobConfig(
             .allowNonFinite(settings.flag(SCHEMA_ALLOW_NON_FINITE))
             .labels(settings.list(SCHEMA_LABEL));
     settings.optional(SOURCE_LIBSVM_DIMENSION, Integer.class).ifPresent(schema::libsvmDimension);
+    settings.optional(SCHEMA_FEATURE_DIMENSION, Integer.class).ifPresent(schema::featureDimension);
     settings.optionalString(SCHEMA_ID).ifPresent(schema::id);
     settings.optionalString(SCHEMA_TIMESTAMP).ifPresent(schema::timestamp);
     settings.optionalString(SCHEMA_GROUP).ifPresent(schema::group);
@@ -294,13 +299,5 @@ public record JobConfig(
       case "domain" -> "groups across domains; use split.domain.inner random";
       default -> "a data-dependent plan";
     };
-  }
-
-  private static String normalised(String path) {
-    String trimmed = path.trim();
-    while (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed;
   }
 }

@@ -51,6 +51,16 @@ public final class SluiceKeys {
           .describedAs(
               "Whether LibSVM feature indices start at 0 (they start at 1 by convention).");
 
+  public static final ConfigKey SOURCE_ON_CORRUPT_OBJECT =
+      key("source.on-corrupt-object", ValueType.STRING)
+          .defaultValue("fail")
+          .oneOf("fail", "skip")
+          .describedAs(
+              "An object that cannot be read to its end (a truncated or corrupt .gz or Avro"
+                  + " file): fail stops the run naming the object and how much was read; skip"
+                  + " keeps the rows read before the damage and rejects the rest as one"
+                  + " corrupt_object row, and the other objects go on.");
+
   // --- schema ------------------------------------------------------------------------------
 
   public static final ConfigKey SCHEMA_ID =
@@ -96,6 +106,26 @@ public final class SluiceKeys {
           .defaultValue("false")
           .describedAs(
               "Whether NaN and infinite features and labels are kept instead of rejected.");
+
+  public static final ConfigKey SCHEMA_FEATURE_DIMENSION =
+      key("schema.feature-dimension", ValueType.POSITIVE_INT)
+          .describedAs(
+              "The number of dense features every row must have; rows with another are rejected"
+                  + " (wrong_dimension). Without it, each object's first row fixes the number for"
+                  + " that object (the CSV header, the first JSON line or Avro record).");
+  public static final ConfigKey SCHEMA_TIMESTAMP_PLAUSIBLE_FROM =
+      key("schema.timestamp-plausible-from", ValueType.INSTANT)
+          .defaultValue("1971-01-01")
+          .describedAs(
+              "Event times before this are implausible (seconds read as epoch-millis land in"
+                  + " January 1970): the run warns; if every event time is outside the window it"
+                  + " stops with exit code 2.");
+  public static final ConfigKey SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL =
+      key("schema.timestamp-plausible-until", ValueType.INSTANT)
+          .defaultValue("2200-01-01")
+          .describedAs(
+              "Event times after this are implausible (millis read as epoch-seconds land in the"
+                  + " year 55969); as for schema.timestamp-plausible-from.");
 
   // --- split -------------------------------------------------------------------------------
 
@@ -271,6 +301,7 @@ public final class SluiceKeys {
           SOURCE_CSV_QUOTE,
           SOURCE_LIBSVM_DIMENSION,
           SOURCE_LIBSVM_ZERO_BASED,
+          SOURCE_ON_CORRUPT_OBJECT,
           SCHEMA_ID,
           SCHEMA_TIMESTAMP,
           SCHEMA_TIMESTAMP_FORMAT,
@@ -280,6 +311,9 @@ public final class SluiceKeys {
           SCHEMA_FEATURES,
           SCHEMA_FEATURE_TYPE,
           SCHEMA_ALLOW_NON_FINITE,
+          SCHEMA_FEATURE_DIMENSION,
+          SCHEMA_TIMESTAMP_PLAUSIBLE_FROM,
+          SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL,
           SPLIT_STRATEGY,
           SPLIT_SEED,
           SPLIT_CHANNELS,

@@ -105,7 +105,8 @@ public final class SluiceJob {
         config.source().path(),
         config.source().format(),
         config.source().csvHeader(),
-        config.source().monitorInterval().orElse(null));
+        config.source().monitorInterval().orElse(null),
+        config.onCorruptObject());
   }
 
   static Sink<ChannelRecord> channelSink(JobConfig config) {

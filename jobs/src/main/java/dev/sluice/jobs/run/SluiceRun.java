@@ -102,6 +102,8 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
+    // A file at sink.path, or a folder the run may not write, is refused before data moves.
+    SinkWritability.check(config.sink().path());
     // Qualified, so the manifests and the report name the output as a training job must find it.
     Path root = new Path(config.sink().path());
     OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
@@ -229,6 +231,14 @@ public final class SluiceRun {
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
     List<String> warnings = warnings(run.plan(), shards, cleanups);
+    // Refuses (exit 2) before anything is published when every event time is implausible.
+    EventTimeWindow.of(config)
+        .check(counts.audit())
+        .ifPresent(
+            warning -> {
+              LOG.warn("{}", warning);
+              warnings.add(warning);
+            });
     RunReport report =
         new RunReport(config, started, finished, "complete")
             .inputs(config.source().path(), config.source().format().configName(), run.inputs())

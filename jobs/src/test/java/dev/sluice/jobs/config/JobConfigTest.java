@@ -51,7 +51,37 @@ class JobConfigTest {
 
     assertThat(problems(values))
         .containsExactly(
-            "sink.path: must differ from source.path, or outputs would be read as input");
+            "sink.path: must differ from source.path (s3://raw/in/), or outputs would be read as"
+                + " input; choose a folder outside source.path");
+  }
+
+  @Test
+  void theOutputMayNotLieInsideTheInputNorTheInputInsideTheOutput() {
+    Map<String, String> values = minimal();
+    values.put("sink.path", "s3a://raw/in/out/");
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("sink.path s3a://raw/in/out/ lies inside source.path s3://raw/in/")
+        .contains("choose a sink.path outside source.path");
+
+    values.put("sink.path", "s3://raw");
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("source.path s3://raw/in/ lies inside sink.path s3://raw");
+
+    values.put("sink.path", "s3://raw/input");
+    assertThat(problems(values)).isEmpty();
+  }
+
+  @Test
+  void localPathsAreComparedAsAbsoluteFolders() {
+    Map<String, String> values = minimal();
+    values.put("source.path", "data");
+    values.put(
+        "sink.path", java.nio.file.Path.of("data", "out").toAbsolutePath().toUri().toString());
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("lies inside source.path data");
   }
 
   @Test
