@@ -135,7 +135,7 @@ public final class AvroRowFormat implements BulkFormat<RawRow, FileSourceSplit> 
       String message = CorruptObjectException.describe(object, read, "records", cause);
       if (onCorrupt == OnCorruptObject.FAIL) {
         throw new CorruptObjectException(
-            message + "; set source.on-corrupt-object skip to reject the rest and go on", failure);
+            message + "; set source.on-corrupt-object skip to reject the rest and go on");
       }
       failure = null;
       emitted++;

@@ -10,8 +10,12 @@ import java.io.IOException;
 public final class CorruptObjectException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  CorruptObjectException(String message, Throwable cause) {
-    super(message, cause);
+  /**
+   * No cause is chained: the message already says what the decompressor or decoder said, and
+   * whoever reports the innermost cause of a failed job must find the object's name there.
+   */
+  CorruptObjectException(String message) {
+    super(message);
   }
 
   /**

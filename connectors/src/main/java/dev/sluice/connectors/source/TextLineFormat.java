@@ -222,8 +222,7 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
       String message = CorruptObjectException.describe(object, lineNumber, "lines", openFailure);
       if (onCorrupt == OnCorruptObject.FAIL) {
         throw new CorruptObjectException(
-            message + "; set source.on-corrupt-object skip to reject the rest and go on",
-            openFailure);
+            message + "; set source.on-corrupt-object skip to reject the rest and go on");
       }
       openFailure = null;
       emitted++;
