@@ -60,7 +60,8 @@ class InterruptedRunITCase {
         lines.add(line);
         // The notice is installed before the run lists its input; stop it once it has.
         if (!signalled && line.contains("reading 1 objects")) {
-          process.destroy(); // SIGTERM
+          // SIGTERM through the handle: Process.destroy() would also close the output read here.
+          process.toHandle().destroy();
           signalled = true;
         }
       }

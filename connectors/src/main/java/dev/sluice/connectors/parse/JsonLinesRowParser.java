@@ -176,8 +176,11 @@ public final class JsonLinesRowParser implements RowParser {
       throw malformed(row, "not valid JSON: " + e.getMessage());
     }
     ParsedRecord record = assemble(row, byName ? ref : null);
-    values.checkDimension(
-        row, record.features.length, ref == null || ref.names == null ? -1 : ref.dimension);
+    if (!learnsReference) {
+      // The first line itself is checked when it is parsed as a row, not when it is learnt from.
+      values.checkDimension(
+          row, record.features.length, ref == null || ref.names == null ? -1 : ref.dimension);
+    }
     return record;
   }
 

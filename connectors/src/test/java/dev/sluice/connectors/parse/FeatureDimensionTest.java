@@ -116,6 +116,17 @@ class FeatureDimensionTest {
     }
 
     @Test
+    void aFirstLineOfAnotherThanTheConfiguredDimensionStillFixesTheNames() throws Exception {
+      SchemaMapping fixed =
+          SchemaMapping.builder(SourceFormat.JSONL).label("y").featureDimension(2).build();
+      RowParser parser = new JsonLinesRowParser(fixed);
+      assertThat(reject(parser, row(first, 1, first)).reason())
+          .isEqualTo(RejectReason.WRONG_DIMENSION);
+      assertThat(reject(parser, row(first, 2, "{\"c\":3,\"y\":0,\"b\":2,\"a\":1}")).getMessage())
+          .contains("expected 2 features (schema.feature-dimension), got 3");
+    }
+
+    @Test
     void aBrokenFirstLineRejectsTheRowsItWouldHaveFixed() {
       RowRejectedException e =
           reject(new JsonLinesRowParser(mapping), row("{\"a\":", 2, "{\"a\":1,\"y\":0}"));
