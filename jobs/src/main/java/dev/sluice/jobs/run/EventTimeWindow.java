@@ -1,7 +1,6 @@
 package dev.sluice.jobs.run;
 
 import dev.sluice.connectors.parse.TimestampFormat;
-import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.splitters.audit.AuditReport;
@@ -28,9 +27,42 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
   }
 
   /**
+   * The window of a validated configuration's raw values (defaults included), as the job's
+   * publisher holds them.
+   */
+  public static EventTimeWindow of(java.util.Map<String, String> configuration) {
+    return new EventTimeWindow(
+        instant(configuration.get(SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_FROM.name())),
+        instant(configuration.get(SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL.name())),
+        TimestampFormat.fromConfigName(
+            configuration.getOrDefault(SluiceKeys.SCHEMA_TIMESTAMP_FORMAT.name(), "iso")));
+  }
+
+  private static Instant instant(String text) {
+    String t = text.trim();
+    return t.length() == 10
+        ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+        : Instant.parse(t);
+  }
+
+  /**
+   * Every event time is implausible: the client reports it as a configuration error (exit 2).
+   * Thrown inside the job by the publisher, which publishes nothing.
+   */
+  public static final class ImplausibleEventTimesException
+      extends dev.sluice.jobs.publish.RunFailedException {
+    private static final long serialVersionUID = 1L;
+
+    ImplausibleEventTimesException(String message) {
+      super(message);
+    }
+  }
+
+  /**
    * A warning when some event times lie outside the window, else empty.
    *
-   * @throws ConfigException when every event time lies outside it (nothing should be published)
+   * @throws ImplausibleEventTimesException when every event time lies outside it (nothing should be
+   *     published)
    */
   public Optional<String> check(AuditReport audit) {
     List<AuditReport.ChannelFigures> timed =
@@ -52,14 +84,13 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
             + until
             + " (schema.timestamp-plausible-from, schema.timestamp-plausible-until)";
     if (allOutside) {
-      throw new ConfigException(
-          List.of(
-              "schema.timestamp-format: every event time lies outside "
-                  + window
-                  + ": "
-                  + range
-                  + hint(earliest)
-                  + "; nothing was published"));
+      throw new ImplausibleEventTimesException(
+          "schema.timestamp-format: every event time lies outside "
+              + window
+              + ": "
+              + range
+              + hint(earliest)
+              + "; nothing was published");
     }
     if (earliest.isBefore(from) || !latest.isBefore(until)) {
       return Optional.of(

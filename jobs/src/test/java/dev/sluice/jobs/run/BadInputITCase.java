@@ -87,7 +87,7 @@ class BadInputITCase {
       throws Exception {
     writeGoodAndTruncatedGzip();
 
-    SluiceRun.RunResult result =
+    RunResult result =
         new SluiceRun(
                 config("csv", Map.of("schema.label", "y", "source.on-corrupt-object", "skip")))
             .run();
@@ -101,10 +101,10 @@ class BadInputITCase {
         .singleElement()
         .satisfies(
             r -> assertThat(r.get("message").asText()).contains("cut.csv.gz is corrupt: read "));
-    assertThat(result.counts().rowsRejected()).isEqualTo(1);
-    assertThat(result.counts().rowsWritten()).isEqualTo(result.counts().rowsRead() - 1);
-    assertThat(result.counts().rowsWritten()).isGreaterThan(10);
-    assertThat(result.counts().balanced()).isTrue();
+    assertThat(result.rowsRejected()).isEqualTo(1);
+    assertThat(result.rowsWritten()).isEqualTo(result.rowsRead() - 1);
+    assertThat(result.rowsWritten()).isGreaterThan(10);
+    assertThat(result.balanced()).isTrue();
     assertThat(out.report().at("/rejected_by_reason/corrupt_object").asLong()).isEqualTo(1);
   }
 
@@ -113,7 +113,7 @@ class BadInputITCase {
     String rows = "speaker,x\nJos\u00e9,1\nJos\u00e8,2\nAna,3\nBen,4\n";
     Files.write(input.resolve("speakers.csv"), rows.getBytes(StandardCharsets.ISO_8859_1));
 
-    SluiceRun.RunResult result =
+    RunResult result =
         new SluiceRun(config("csv", Map.of("schema.group", "speaker", "split.strategy", "group")))
             .run();
 
@@ -121,20 +121,20 @@ class BadInputITCase {
     assertThat(out.rejected())
         .extracting(r -> r.get("reason").asText() + "@" + r.get("line").asInt())
         .containsExactlyInAnyOrder("invalid_utf8@2", "invalid_utf8@3");
-    assertThat(result.counts().rowsWritten()).isEqualTo(2);
+    assertThat(result.rowsWritten()).isEqualTo(2);
   }
 
   @Test
   void aRowOfOnlyTabsIsReadCountedAndRejectedLikeTheSameRowInCsv() throws Exception {
     Files.writeString(input.resolve("rows.tsv"), "y\ta\tb\n1\t2\t3\n\t\t\n0\t4\t5\n");
 
-    SluiceRun.RunResult result =
+    RunResult result =
         new SluiceRun(config("csv", Map.of("schema.label", "y", "source.csv.delimiter", "\t")))
             .run();
 
-    assertThat(result.counts().rowsRead()).isEqualTo(3);
-    assertThat(result.counts().rowsRejected()).isEqualTo(1);
-    assertThat(result.counts().rowsWritten()).isEqualTo(2);
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(result.rowsRejected()).isEqualTo(1);
+    assertThat(result.rowsWritten()).isEqualTo(2);
   }
 
   @Test
@@ -143,15 +143,14 @@ class BadInputITCase {
         input.resolve("v.jsonl"),
         "{\"v\":[1,2,3]}\n{\"v\":[1]}\n{\"v\":[]}\n{\"v\":[1,2,3,4,5]}\n{\"v\":[4,5,6]}\n");
 
-    SluiceRun.RunResult result =
-        new SluiceRun(config("jsonl", Map.of("schema.features", "v"))).run();
+    RunResult result = new SluiceRun(config("jsonl", Map.of("schema.features", "v"))).run();
 
     ChannelOutput out = new ChannelOutput(output.toUri().toString());
     assertThat(out.rejected())
         .extracting(r -> r.get("reason").asText())
         .containsOnly("wrong_dimension")
         .hasSize(3);
-    assertThat(result.counts().rowsWritten()).isEqualTo(2);
+    assertThat(result.rowsWritten()).isEqualTo(2);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.connectors.parse.TimestampFormat;
-import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.splitters.audit.AuditReport;
 import java.time.Instant;
 import java.util.Arrays;
@@ -53,7 +52,7 @@ class EventTimeWindowTest {
     var window = new EventTimeWindow(FROM, UNTIL, TimestampFormat.EPOCH_SECONDS);
 
     assertThatThrownBy(() -> window.check(audit(far, far.plusSeconds(86_400_000))))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(EventTimeWindow.ImplausibleEventTimesException.class)
         .hasMessageContaining("every event time lies outside the plausible window")
         .hasMessageContaining("set schema.timestamp-format epoch-millis");
   }
@@ -64,7 +63,7 @@ class EventTimeWindowTest {
     var window = new EventTimeWindow(FROM, UNTIL, TimestampFormat.EPOCH_MILLIS);
 
     assertThatThrownBy(() -> window.check(audit(january1970, january1970.plusSeconds(60))))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(EventTimeWindow.ImplausibleEventTimesException.class)
         .hasMessageContaining("set schema.timestamp-format epoch-seconds");
   }
 
