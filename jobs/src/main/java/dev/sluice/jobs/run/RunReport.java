@@ -27,6 +27,10 @@ final class RunReport {
   RunReport(JobConfig config, Instant started, Instant finished, String status) {
     root.put("status", status);
     root.put("job_name", config.job().name());
+    // The run's identity and the sink.path its placeholders resolved to (configuration keeps the
+    // template as written).
+    root.put("run_id", config.job().run().runId());
+    root.put("sink_path", config.sink().path());
     root.put("started_at", started.toString());
     root.put("finished_at", finished.toString());
     root.put("wall_seconds", Duration.between(started, finished).toMillis() / 1000.0);
