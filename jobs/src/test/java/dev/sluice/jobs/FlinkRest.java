@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A Flink cluster's REST API on 127.0.0.1, called as the web UI, the Kubernetes operator's {@code
@@ -27,15 +28,24 @@ public final class FlinkRest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
+  private final Supplier<String> diagnostics;
 
-  FlinkRest(int port) {
+  /**
+   * @param diagnostics what to show when the cluster does not answer (the JobManager's log)
+   */
+  FlinkRest(int port, Supplier<String> diagnostics) {
     this.base = "http://127.0.0.1:" + port;
+    this.diagnostics = diagnostics;
   }
 
   /** How many TaskManagers have registered; 0 while the REST endpoint is not up yet. */
   public int registeredTaskManagers() throws InterruptedException {
     try {
-      return get("/overview").path("taskmanagers").asInt();
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/overview")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body()).path("taskmanagers").asInt();
     } catch (IOException notYetListening) {
       return 0;
     }
@@ -121,7 +131,14 @@ public final class FlinkRest {
 
   private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
     // Flink answers errors as JSON too ({"errors": […]}), which the callers show.
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IOException(
+          request.method() + " " + request.uri() + ": no answer (" + e + ")\n" + diagnostics.get(),
+          e);
+    }
     return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
   }
 }

@@ -71,7 +71,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     this.home = home;
     this.classpath = classpath;
     this.restPort = restPort;
-    this.rest = new FlinkRest(restPort);
+    this.rest = new FlinkRest(restPort, () -> "jobmanager:\n" + log("jobmanager"));
   }
 
   /**
