@@ -152,6 +152,10 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     config.add("rest.address: localhost");
     config.add("rest.bind-address: localhost");
     config.add("rest.port: " + restPort);
+    // The machine that runs the tests may be busy (CI on two cores, other builds): an actor system
+    // or an RPC answer slower than Flink's 10 s default there is a chance failure, not a finding.
+    config.add("pekko.startup-timeout: 60 s");
+    config.add("pekko.ask.timeout: 60 s");
     // Jar upload and run over REST, as in a distribution (true is Flink's default; said here
     // because the REST ITs depend on it).
     config.add("web.submit.enable: true");

@@ -13,7 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * A Sluice run submitted with {@code flink run -C <hooks jar> -c} this class: {@code PAUSE_FOLDER
  * AFTER_ROWS --config job.yaml [--key value …]}. The job is Sluice's own, with {@link PauseOnce}
  * between source and router; everything else (configuration, set-up, submission) is {@link
- * SluiceRun}'s.
+ * SluiceRun}'s. It only submits: the run finishes itself on the cluster.
  */
 public final class PausingRun {
   private PausingRun() {}
@@ -32,6 +32,6 @@ public final class PausingRun {
             config,
             StreamExecutionEnvironment::getExecutionEnvironment,
             job -> job.withStepAfterSource(rows -> rows.map(pause).name("pause once")))
-        .run();
+        .start();
   }
 }
