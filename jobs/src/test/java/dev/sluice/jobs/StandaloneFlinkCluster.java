@@ -36,6 +36,11 @@ import java.util.stream.Stream;
  */
 public final class StandaloneFlinkCluster implements AutoCloseable {
   private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+  private static final int START_ATTEMPTS = 3;
+
+  /** What the process of an application cluster whose application FAILED exits with. */
+  public static final int FAILED_EXIT_CODE = 1443 % 256;
+
   private static final Duration SUBMIT_PATIENCE = Duration.ofSeconds(180);
   private static final Pattern SUBMITTED =
       Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
@@ -91,19 +96,37 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
   public static StandaloneFlinkCluster session(
       Path build, Path home, Map<String, String> settings, int taskManagers)
       throws IOException, InterruptedException {
-    StandaloneFlinkCluster cluster = prepare(build, home, settings);
-    try {
-      cluster.startJobManager(
-          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of());
-      for (int i = 0; i < taskManagers; i++) {
-        cluster.startTaskManager();
+    for (int attempt = 1; ; attempt++) {
+      StandaloneFlinkCluster cluster = prepare(build, home.resolve("attempt-" + attempt), settings);
+      try {
+        cluster.startJobManager(
+            "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of());
+        for (int i = 0; i < taskManagers; i++) {
+          cluster.startTaskManager();
+        }
+        cluster.awaitTaskManagers(taskManagers);
+        return cluster;
+      } catch (StartFailed e) {
+        cluster.close();
+        // A port found free may be taken before Flink binds it, and a starved JVM may miss
+        // Pekko's fixed 10 s to start remoting: start afresh, as S3TestServer does.
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        cluster.close();
+        throw e;
       }
-      cluster.awaitTaskManagers(taskManagers);
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      cluster.close();
-      throw e;
     }
-    return cluster;
+  }
+
+  /** A cluster process ended while the cluster was starting. */
+  private static final class StartFailed extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    StartFailed(String message) {
+      super(message);
+    }
   }
 
   /**
@@ -123,7 +146,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     try {
       Path usrlib = Files.createDirectories(home.resolve("usrlib"));
       Files.copy(jobJar, usrlib.resolve(jobJar.getFileName()));
-      List<String> arguments = new ArrayList<>(List.of("--job-classname", mainClass));
+      // "--" ends the entry point's options: it matches them by prefix, so a program's --config
+      // would otherwise be taken for its --configDir, and the program would run without it.
+      List<String> arguments = new ArrayList<>(List.of("--job-classname", mainClass, "--"));
       arguments.addAll(programArguments);
       cluster.startJobManager(
           "org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint",
@@ -404,7 +429,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
       all.add(jobManager);
       for (Process process : all) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(
+          throw new StartFailed(
               "a cluster process ended at start-up; jobmanager:\n"
                   + log("jobmanager")
                   + "\n"

@@ -51,7 +51,8 @@ class ApplicationModeIT {
         .as("the JobManager's exit code; its log:\n%s", cluster.log("jobmanager"))
         .isZero();
     assertThat(cluster.log("jobmanager"))
-        .contains("Shutting " + ENTRY_POINT + " down with application status SUCCEEDED");
+        .contains("Shutting " + ENTRY_POINT + " down with application status SUCCEEDED")
+        .contains("Terminating cluster entrypoint process " + ENTRY_POINT + " with exit code 0");
     run.assertPublishedEveryUtteranceOnceInItsChannel();
   }
 
@@ -64,9 +65,12 @@ class ApplicationModeIT {
     int exitCode = cluster.awaitJobManagerExit(RUN_PATIENCE);
 
     String log = cluster.log("jobmanager");
-    assertThat(exitCode).as("the JobManager's exit code; its log:\n%s", log).isEqualTo(1443);
+    assertThat(exitCode)
+        .as("the JobManager's exit code; its log:\n%s", log)
+        .isEqualTo(StandaloneFlinkCluster.FAILED_EXIT_CODE);
     assertThat(log)
         .contains("Shutting " + ENTRY_POINT + " down with application status FAILED")
+        .contains("Terminating cluster entrypoint process " + ENTRY_POINT + " with exit code 1443")
         .contains("unknown key 'job.paralelism'")
         .contains("did you mean 'job.parallelism'?");
     assertThat(S3.listKeys(TRAIN_DATA, "misspelt/")).as("objects written").isEmpty();
