@@ -10,6 +10,7 @@ import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.JobFile;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.run.LocalFileSystems;
+import dev.sluice.jobs.run.RunResult;
 import dev.sluice.jobs.run.SluiceRun;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ManagedFlinkMain {
   }
 
   /** Configures and runs; throws if the configuration is bad or the run fails. */
-  SluiceRun.RunResult run(Map<String, Properties> groups) throws Exception {
+  RunResult run(Map<String, Properties> groups) throws Exception {
     JobConfig config;
     try {
       config = configuration(groups);
@@ -80,8 +81,7 @@ public final class ManagedFlinkMain {
       LOG.error("{}", e.getMessage());
       throw e;
     }
-    SluiceRun.RunResult result =
-        new SluiceRun(config, environments, UnaryOperator.identity()).run();
+    RunResult result = new SluiceRun(config, environments, UnaryOperator.identity()).run();
     LOG.info(
         "run {} published; report at {}", config.job().run().runId(), result.layout().report());
     return result;

@@ -9,8 +9,8 @@ import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.protobuf.RecordEncoder;
 import dev.sluice.connectors.protobuf.ValueType;
 import dev.sluice.connectors.sink.ChannelRecord;
-import dev.sluice.connectors.sink.ShardNaming;
 import dev.sluice.connectors.source.RawRow;
+import dev.sluice.jobs.publish.RunTally;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.SplitFields;
@@ -21,11 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -34,10 +35,16 @@ import org.apache.flink.util.OutputTag;
  * #REJECTED} side output with its reason; a row inside a time gap is counted and dropped. Every row
  * read ends in exactly one of these, and the counts say so.
  *
+ * <p>The counts travel in-band: before each checkpoint's barrier, and at the end of the input, the
+ * operator sends a {@link RunTally} of the rows since the last one down the channel stream as an
+ * attachment, which the channel sink hands to the publisher with the shards of the same checkpoint.
+ * It is an operator rather than a function for those two moments.
+ *
  * <p>Source, router and sink are chained, so rows are not serialised between them; the router
  * reuses its encoder buffer and output record (see {@link ChannelRecord}).
  */
-public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
+public final class RouteRecords extends AbstractStreamOperator<ChannelRecord>
+    implements OneInputStreamOperator<RawRow, ChannelRecord>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
 
   /** Rows that could not become records, with object, line and reason. */
@@ -45,41 +52,36 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       new OutputTag<>(
           "rejected", org.apache.flink.api.common.typeinfo.TypeInformation.of(RejectedRow.class));
 
-  /** Accumulator names the runner reads back. */
+  /** Accumulator names the local progress line reads. */
   public static final String ROWS_READ = "sluice.rows-read";
 
   public static final String ROWS_REJECTED = "sluice.rows-rejected";
-  public static final String AUDIT = "sluice.audit";
 
   /** Prefix of the per-channel written-records accumulators ({@code sluice.written.train}). */
   public static final String WRITTEN_PREFIX = "sluice.written.";
 
-  /** Prefix of the per-reason rejected-rows accumulators ({@code sluice.rejected.non_finite}). */
-  public static final String REJECTED_PREFIX = "sluice.rejected.";
-
   private final SchemaMapping schema;
   private final Splitter splitter;
   private final List<Channel> channels;
-  private final int shardsPerChannel;
   private final RejectedFractionGuard rejectedGuard;
 
   private transient RowParser parser;
   private transient RecordEncoder encoder;
   private transient ChannelRecord out;
-  private transient String[][] buckets;
-  private transient int[] nextShard;
-  private transient AuditAccumulator audit;
+  private transient StreamRecord<ChannelRecord> outRecord;
+  private transient String[] channelNames;
+  private transient RunTally tally;
   private transient LeakageAuditor auditor;
-  private transient LongCounter rowsRead;
-  private transient LongCounter rowsRejected;
+  private transient long rowsRead;
+  private transient long rowsRejected;
+  private transient LongCounter rowsReadProgress;
+  private transient LongCounter rowsRejectedProgress;
   private transient LongCounter[] written;
   private transient Counter[] writtenMetric;
   private transient MetricGroup rejectMetrics;
-  private transient Map<String, Rejections> rejections;
+  private transient Map<String, Counter> rejections;
 
   /**
-   * @param shardsPerChannel 1 to write each channel's shards directly under its prefix; more to
-   *     spread them over that many {@code shard-NNN} folders ({@code sink.min-shards-per-channel})
    * @param rejectedGuard fails a continuous run whose rejected share passes the limit; bounded runs
    *     check the exact share at the end instead
    */
@@ -87,32 +89,27 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       SchemaMapping schema,
       Splitter splitter,
       List<Channel> channels,
-      int shardsPerChannel,
       RejectedFractionGuard rejectedGuard) {
     this.schema = schema;
     this.splitter = splitter;
     this.channels = List.copyOf(channels);
-    this.shardsPerChannel = shardsPerChannel;
     this.rejectedGuard = rejectedGuard;
   }
 
   @Override
-  public void open(OpenContext context) {
+  public void open() throws Exception {
+    super.open();
     parser = RowParsers.create(schema);
     encoder = new RecordEncoder();
     out = new ChannelRecord();
-    buckets = new String[channels.size()][shardsPerChannel];
-    nextShard = new int[channels.size()];
+    outRecord = new StreamRecord<>(out);
+    channelNames = new String[channels.size()];
     for (int c = 0; c < channels.size(); c++) {
-      for (int s = 0; s < shardsPerChannel; s++) {
-        String name = channels.get(c).name();
-        buckets[c][s] = shardsPerChannel == 1 ? name : ShardNaming.shardBucket(name, s);
-      }
+      channelNames[c] = channels.get(c).name();
     }
-    audit = new AuditAccumulator(splitter.expectations());
-    auditor = audit.auditor();
-    rowsRead = getRuntimeContext().getLongCounter(ROWS_READ);
-    rowsRejected = getRuntimeContext().getLongCounter(ROWS_REJECTED);
+    newTally();
+    rowsReadProgress = getRuntimeContext().getLongCounter(ROWS_READ);
+    rowsRejectedProgress = getRuntimeContext().getLongCounter(ROWS_REJECTED);
 
     MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("sluice");
     written = new LongCounter[channels.size()];
@@ -126,25 +123,39 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     rejections = new HashMap<>();
   }
 
-  /**
-   * Hands the audit to Flink once the input is done. Registered any earlier, it would travel with
-   * every heartbeat, and it holds an entry per group; the client reads it only at the end.
-   */
+  private void newTally() {
+    tally = new RunTally(splitter.expectations());
+    auditor = tally.auditor();
+  }
+
+  /** The rows since the last tally go with this checkpoint's shards. */
   @Override
-  public void close() {
-    if (audit != null) {
-      getRuntimeContext().addAccumulator(AUDIT, audit);
-    }
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    super.prepareSnapshotPreBarrier(checkpointId);
+    sendTally();
   }
 
   @Override
-  public void processElement(RawRow row, Context context, Collector<ChannelRecord> collector) {
-    rowsRead.add(1L);
+  public void endInput() {
+    sendTally();
+  }
+
+  private void sendTally() {
+    output.collect(new StreamRecord<>(ChannelRecord.attachment(tally.toBytes())));
+    newTally();
+  }
+
+  @Override
+  public void processElement(StreamRecord<RawRow> element) {
+    RawRow row = element.getValue();
+    tally.read();
+    rowsRead++;
+    rowsReadProgress.add(1L);
     ParsedRecord record;
     try {
       record = parser.parse(row);
     } catch (RowRejectedException rejection) {
-      reject(context, RejectedRow.of(row, rejection));
+      reject(RejectedRow.of(row, rejection));
       return;
     }
     // The uid is the random split's key too (<object>:<line> unless an id is mapped): built once.
@@ -155,17 +166,16 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     Assignment assignment = splitter.assign(fields);
     auditor.record(fields, assignment);
     switch (assignment.kind()) {
-      case CHANNEL -> write(record, uid, assignment.channelIndex(), collector);
+      case CHANNEL -> write(record, uid, assignment.channelIndex());
       case EXCLUDED_BY_GAP -> {
         // Counted by the auditor and reported; a gap record is deliberately not written.
       }
-      case REJECTED -> reject(context, splitRejection(row, assignment.reason()));
+      case REJECTED -> reject(splitRejection(row, assignment.reason()));
     }
-    rejectedGuard.check(rowsRead.getLocalValue(), rowsRejected.getLocalValue());
+    rejectedGuard.check(rowsRead, rowsRejected);
   }
 
-  private void write(
-      ParsedRecord record, String uid, int channel, Collector<ChannelRecord> collector) {
+  private void write(ParsedRecord record, String uid, int channel) {
     RecordEncoder encoder = this.encoder.reset();
     ValueType type = ValueTypes.of(record.featureType);
     if (record.isSparse()) {
@@ -192,44 +202,25 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     }
     encoder.uid(uid);
 
-    out.bucket = buckets[channel][nextShard(channel)];
+    // The channel; the sink picks its shard folder.
+    out.bucket = channelNames[channel];
     out.payload = encoder.array();
     out.length = encoder.length();
     written[channel].add(1L);
     writtenMetric[channel].inc();
-    collector.collect(out);
+    output.collect(outRecord);
   }
 
-  /**
-   * The shard folder of the channel's next record: round robin, so that a subtask that writes k
-   * records of a channel fills min(k, N) folders, each with its own shard, and a channel of at
-   * least N records gets at least N shards wherever its records are read. Which folder a record
-   * lands in is not part of the split; its channel is.
-   */
-  private int nextShard(int channel) {
-    int shard = nextShard[channel];
-    nextShard[channel] = shard + 1 == shardsPerChannel ? 0 : shard + 1;
-    return shard;
-  }
-
-  private void reject(Context context, RejectedRow rejected) {
-    rowsRejected.add(1L);
-    rejections.computeIfAbsent(rejected.reason, this::rejectionsFor).add();
-    context.output(REJECTED, rejected);
-  }
-
-  private Rejections rejectionsFor(String reason) {
-    return new Rejections(
-        getRuntimeContext().getLongCounter(REJECTED_PREFIX + reason),
-        rejectMetrics.addGroup("reject_reason", reason).counter("rows"));
-  }
-
-  /** The accumulator (for the report) and the metric (for dashboards) of one reject reason. */
-  private record Rejections(LongCounter accumulator, Counter metric) {
-    void add() {
-      accumulator.add(1L);
-      metric.inc();
-    }
+  private void reject(RejectedRow rejected) {
+    rowsRejected++;
+    rowsRejectedProgress.add(1L);
+    tally.rejected(rejected.reason);
+    rejections
+        .computeIfAbsent(
+            rejected.reason,
+            reason -> rejectMetrics.addGroup("reject_reason", reason).counter("rows"))
+        .inc();
+    output.collect(REJECTED, new StreamRecord<>(rejected));
   }
 
   private static RejectedRow splitRejection(RawRow row, Assignment.Reason reason) {

@@ -83,7 +83,7 @@ class RejectedRowsITCase {
 
   @Test
   void writesEachBadRowWithItsObjectLineAndReason() throws Exception {
-    SluiceRun.RunResult result = new SluiceRun(config("0.1")).run();
+    RunResult result = new SluiceRun(config("0.1")).run();
 
     ChannelOutput out = new ChannelOutput(output.toUri().toString());
     Map<Integer, JsonNode> rejected = new HashMap<>();
@@ -99,9 +99,9 @@ class RejectedRowsITCase {
           assertThat(row.get("message").asText()).contains("rows.csv line " + line);
           assertThat(row.get("text").asText()).startsWith("r" + line + ",");
         });
-    assertThat(result.counts().rowsRead()).isEqualTo(100);
-    assertThat(result.counts().rowsRejected()).isEqualTo(6);
-    assertThat(result.counts().balanced()).isTrue();
+    assertThat(result.rowsRead()).isEqualTo(100);
+    assertThat(result.rowsRejected()).isEqualTo(6);
+    assertThat(result.balanced()).isTrue();
     JsonNode report = out.report();
     assertThat(report.at("/rejected_by_reason/non_finite").asLong()).isEqualTo(1);
     assertThat(report.at("/rejected_by_reason/unknown_domain").asLong()).isEqualTo(1);
