@@ -84,12 +84,23 @@ public final class SluiceJob {
         config.source().continuous()
             ? new RejectedFractionGuard(config.sink().maxRejectedFraction(), 1_000)
             : RejectedFractionGuard.OFF;
-    SingleOutputStreamOperator<ChannelRecord> records =
-        rows.transform(
-                "parse, split, encode",
-                TypeInformation.of(ChannelRecord.class),
-                new RouteRecords(config.schema(), splitter, config.split().channels(), guard))
-            .uid("route-records");
+    SingleOutputStreamOperator<ChannelRecord> records;
+    if (config.split().needsPlanningPass()) {
+      records =
+          rows.connect(PlanningPass.addTo(env, config))
+              .transform(
+                  "parse, split, encode",
+                  TypeInformation.of(ChannelRecord.class),
+                  new RouteRecordsByPlan(
+                      config.schema(), config.split(), config.split().channels()));
+    } else {
+      records =
+          rows.transform(
+              "parse, split, encode",
+              TypeInformation.of(ChannelRecord.class),
+              new RouteRecords(config.schema(), splitter, config.split().channels(), guard));
+    }
+    records.uid("route-records");
     records.sinkTo(channelSink).name("channels").uid("channel-sink");
     records
         .getSideOutput(RouteRecords.REJECTED)

@@ -72,7 +72,7 @@ public final class Publication {
     if (failure != null) {
       Map<String, ChannelShards.Cleanup> withdrawn = withdraw(layout);
       RunReport report =
-          report(counts, shards, withdrawn, now, "failed", List.of()).failure(failure);
+          report(tally, shards, withdrawn, now, "failed", List.of()).failure(failure);
       JsonFiles.write(layout.failedReport(), report.json());
       throw new RunFailedException(
           failure + "; nothing was published (see " + layout.failedReport() + ")");
@@ -83,8 +83,8 @@ public final class Publication {
     }
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
-    List<String> warnings = warnings(shards, cleanups);
-    RunReport report = report(counts, shards, cleanups, now, COMPLETE, warnings);
+    List<String> warnings = warnings(tally, shards, cleanups);
+    RunReport report = report(tally, shards, cleanups, now, COMPLETE, warnings);
     write(layout, shards, report);
     LOG.info(
         "published: {} rows read, {} written, {} excluded by gap, {} rejected; report at {}",
@@ -113,7 +113,7 @@ public final class Publication {
       Map<String, ChannelShards.Cleanup> withdrawn = withdraw(layout);
       JsonFiles.write(
           layout.failedReport(),
-          report(counts, byChannel(committed), withdrawn, now, "failed", List.of())
+          report(tally, byChannel(committed), withdrawn, now, "failed", List.of())
               .failure(failure)
               .json());
       throw new RunFailedException(failure + "; the channels were withdrawn");
@@ -121,7 +121,7 @@ public final class Publication {
     Map<String, List<ChannelShards.Shard>> shards = byChannel(committed);
     Map<String, ChannelShards.Cleanup> none = new LinkedHashMap<>();
     run.channels().forEach(c -> none.put(c, new ChannelShards.Cleanup(List.of(), empty())));
-    RunReport report = report(counts, shards, none, now, RUNNING, List.of());
+    RunReport report = report(tally, shards, none, now, RUNNING, List.of());
     write(layout, shards, report);
     return report.json();
   }
@@ -158,16 +158,17 @@ public final class Publication {
   }
 
   private RunReport report(
-      RunCounts counts,
+      RunTally tally,
       Map<String, List<ChannelShards.Shard>> shards,
       Map<String, ChannelShards.Cleanup> cleanups,
       Instant now,
       String status,
       List<String> warnings) {
     double seconds = Duration.between(run.startedAt(), now).toMillis() / 1000.0;
+    RunCounts counts = tally.counts();
     return new RunReport(run, jobId, now, status)
         .inputs(run.sourcePath(), run.sourceFormat(), run.inputs())
-        .plan(run.planJson())
+        .plan(tally.planJson() != null ? tally.planJson() : run.planJson())
         .counts(counts, seconds)
         .channels(run.layout(), counts.audit(), shards, cleanups)
         .warnings(warnings);
@@ -263,8 +264,11 @@ public final class Publication {
   }
 
   private List<String> warnings(
-      Map<String, List<ChannelShards.Shard>> shards, Map<String, ChannelShards.Cleanup> cleanups) {
+      RunTally tally,
+      Map<String, List<ChannelShards.Shard>> shards,
+      Map<String, ChannelShards.Cleanup> cleanups) {
     List<String> warnings = new ArrayList<>(run.planWarnings());
+    warnings.addAll(tally.planWarnings());
     if (run.root().startsWith("s3")
         && cleanups.values().stream().anyMatch(c -> c.abortedUploads().isEmpty())) {
       warnings.add(
