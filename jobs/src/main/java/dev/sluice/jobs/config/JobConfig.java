@@ -17,6 +17,7 @@ import dev.sluice.splitters.domain.DomainSplitSpec;
 import dev.sluice.splitters.group.GroupSplitSpec;
 import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public record JobConfig(
       String name,
       Optional<Integer> parallelism,
       Duration checkpointInterval,
-      Duration progressInterval)
+      Duration progressInterval,
+      RunIdentity run)
       implements Serializable {}
 
   /**
@@ -70,8 +72,13 @@ public record JobConfig(
    * and those only the combination of keys can tell, all in one message.
    */
   public static JobConfig from(RawConfig raw) {
+    return from(raw, Clock.systemUTC());
+  }
+
+  /** As {@link #from(RawConfig)}, the run starting at {@code clock}'s instant. */
+  public static JobConfig from(RawConfig raw, Clock clock) {
     ConfigValidator.Validation validation = ConfigValidator.check(raw);
-    return bind(validation.settings(), new ArrayList<>(validation.problems()));
+    return bind(validation.settings(), new ArrayList<>(validation.problems()), clock);
   }
 
   /**
@@ -94,11 +101,26 @@ public record JobConfig(
    * that is missing or bad is already among {@code problems}; the checks that need it are skipped
    * and the others still run.
    */
-  private static JobConfig bind(Settings settings, List<String> problems) {
+  private static JobConfig bind(Settings settings, List<String> problems, Clock clock) {
     Optional<String> sourcePath = settings.optionalString(SOURCE_PATH);
     Optional<SourceFormat> format =
         settings.optionalString(SOURCE_FORMAT).map(SourceFormat::fromConfigName);
-    Optional<String> sinkPath = settings.optionalString(SINK_PATH);
+    Optional<String> runId = settings.optionalString(JOB_RUN_ID);
+    runId.flatMap(RunIdentity::problemWithId).ifPresent(problems::add);
+    // Resolved here, once per run: every later step sees the one path this run writes to.
+    RunIdentity run = RunIdentity.startingNow(clock, runId);
+    settings
+        .optionalString(SINK_PATH)
+        .map(RunIdentity::unknownPlaceholders)
+        .filter(unknown -> !unknown.isEmpty())
+        .ifPresent(
+            unknown ->
+                problems.add(
+                    "sink.path: unknown placeholder "
+                        + String.join(", ", unknown)
+                        + "; sink.path may hold "
+                        + String.join(", ", RunIdentity.PLACEHOLDERS)));
+    Optional<String> sinkPath = settings.optionalString(SINK_PATH).map(run::resolve);
     Optional<Duration> monitorInterval = settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class);
     if (monitorInterval.map(Duration::isZero).orElse(false)) {
       problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
@@ -144,7 +166,8 @@ public record JobConfig(
             settings.string(JOB_NAME),
             settings.optional(JOB_PARALLELISM, Integer.class),
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
-            settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
+            settings.get(JOB_PROGRESS_INTERVAL, Duration.class),
+            run);
     return new JobConfig(settings, source, schema, split, sink, job, s3);
   }
 

@@ -259,6 +259,13 @@ public final class SluiceKeys {
       key("job.progress-interval", ValueType.DURATION)
           .defaultValue("5s")
           .describedAs("Local runs: how often a progress line is logged.");
+  public static final ConfigKey JOB_RUN_ID =
+      key("job.run-id", ValueType.STRING)
+          .describedAs(
+              "The run's id, for {run-id} in sink.path (default: the start time and a random"
+                  + " suffix, such as 20261202T151200Z-3f9a1c). sink.path may also hold {date}"
+                  + " and {time} (UTC); all are fixed once per run and the report records the"
+                  + " resolved path.");
 
   // --- s3 ----------------------------------------------------------------------------------
 
@@ -338,6 +345,7 @@ public final class SluiceKeys {
           JOB_PARALLELISM,
           JOB_CHECKPOINT_INTERVAL,
           JOB_PROGRESS_INTERVAL,
+          JOB_RUN_ID,
           S3_ENDPOINT,
           S3_PATH_STYLE_ACCESS,
           S3_REGION,

@@ -24,6 +24,9 @@ final class RunReport {
     root.put("status", status);
     root.put("job_name", run.jobName());
     root.put("job_id", jobId);
+    // Where this run wrote: sink.path with its placeholders ({date}, {run-id}, ...) resolved, as
+    // configuration keeps the template as written.
+    root.put("sink_path", run.root());
     root.put("started_at", run.startedAt().toString());
     root.put("finished_at", finished.toString());
     root.put("wall_seconds", Duration.between(run.startedAt(), finished).toMillis() / 1000.0);
