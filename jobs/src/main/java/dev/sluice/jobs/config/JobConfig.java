@@ -14,6 +14,7 @@ import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.domain.DomainSplitSpec;
 import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -204,7 +205,7 @@ public record JobConfig(
   private static SplitSpec bindSplit(Settings settings, List<String> problems) {
     try {
       return switch (settings.string(SPLIT_STRATEGY)) {
-        case "random" -> common(SplitSpec.random(), settings).build();
+        case "random" -> common(RandomSplitSpec.builder(), settings).build();
         case "group" -> group(settings).build();
         case "time" -> time(settings).build();
         case "domain" -> domain(settings).build();
@@ -225,7 +226,7 @@ public record JobConfig(
 
   private static GroupSplitSpec.Builder group(Settings settings) {
     GroupSplitSpec.Builder group =
-        common(SplitSpec.group(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
+        common(GroupSplitSpec.builder(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
     // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
     if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
       group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
@@ -235,7 +236,7 @@ public record JobConfig(
 
   private static TimeSplitSpec.Builder time(Settings settings) {
     TimeSplitSpec.Builder time =
-        common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
+        common(TimeSplitSpec.builder(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
     settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
     return time;
   }
@@ -243,7 +244,7 @@ public record JobConfig(
   @SuppressWarnings("unchecked")
   private static DomainSplitSpec.Builder domain(Settings settings) {
     DomainSplitSpec.Builder domain =
-        common(SplitSpec.domain(), settings)
+        common(DomainSplitSpec.builder(), settings)
             .clean(settings.string(SPLIT_DOMAIN_CLEAN))
             .noisy(settings.string(SPLIT_DOMAIN_NOISY))
             .inner(settings.string(SPLIT_DOMAIN_INNER));

@@ -7,10 +7,10 @@ import dev.sluice.connectors.parse.RowRejectedException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.SplitPlan;
-import dev.sluice.splitters.SplitSpec;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.accumulators.Accumulator;
@@ -32,16 +32,17 @@ public final class PlanningPass {
 
   private PlanningPass() {}
 
-  public static SplitPlan run(StreamExecutionEnvironment env, JobConfig config) throws Exception {
+  public static SplitPlan run(StreamExecutionEnvironment env, JobConfig config, PlannedSpec spec)
+      throws Exception {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.fromSource(SluiceJob.source(config), WatermarkStrategy.noWatermarks(), "raw objects")
-        .flatMap(new CollectSplitFields(config.schema(), config.split()))
+        .flatMap(new CollectSplitFields(config.schema(), spec))
         .name("collect split fields")
         .sinkTo(new DiscardingSink<>())
         .name("discard");
     JobExecutionResult result = env.execute(config.job().name() + " (planning pass)");
     PlanningAccumulator merged = result.getAccumulatorResult(ACCUMULATOR);
-    return config.split().plan(merged);
+    return spec.plan(merged);
   }
 
   /** Feeds each parsable row's split fields to the planning accumulator; emits nothing. */
@@ -49,11 +50,11 @@ public final class PlanningPass {
     private static final long serialVersionUID = 1L;
 
     private final SchemaMapping schema;
-    private final SplitSpec spec;
+    private final PlannedSpec spec;
     private transient RowParser parser;
     private transient PlanningAccumulator accumulator;
 
-    CollectSplitFields(SchemaMapping schema, SplitSpec spec) {
+    CollectSplitFields(SchemaMapping schema, PlannedSpec spec) {
       this.schema = schema;
       this.spec = spec;
     }
@@ -82,10 +83,10 @@ public final class PlanningPass {
   static final class PlanAccumulator implements Accumulator<SplitFields, PlanningAccumulator> {
     private static final long serialVersionUID = 1L;
 
-    private final SplitSpec spec;
+    private final PlannedSpec spec;
     private PlanningAccumulator value;
 
-    PlanAccumulator(SplitSpec spec) {
+    PlanAccumulator(PlannedSpec spec) {
       this.spec = spec;
       this.value = spec.newAccumulator();
     }

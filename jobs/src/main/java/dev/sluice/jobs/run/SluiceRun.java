@@ -10,9 +10,11 @@ import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.SageMakerChannels;
 import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
 import dev.sluice.splitters.group.BalancedGroupPlan;
 import java.io.IOException;
 import java.time.Duration;
@@ -136,20 +138,20 @@ public final class SluiceRun {
 
     SplitPlan plan = null;
     Splitter splitter;
-    if (config.split().needsPlanningPass()) {
-      LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
+    if (config.split() instanceof PlannedSpec planned) {
+      LOG.info("planning pass: the {} split plans from the data", planned.strategy());
       try {
         StreamExecutionEnvironment planning = environments.get();
         configure(planning, true);
-        plan = PlanningPass.run(planning, config);
-        splitter = config.split().splitter(plan);
+        plan = PlanningPass.run(planning, config, planned);
+        splitter = planned.splitter(plan);
       } catch (SplitConfigException e) {
         throw ConfigException.foundByThePlanningPass(
             e.problems().stream().map(Object::toString).toList());
       }
       LOG.info("plan: {}", plan.describe());
     } else {
-      splitter = config.split().splitter();
+      splitter = ((UnplannedSpec) config.split()).splitter();
     }
 
     StreamExecutionEnvironment env = environments.get();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.jobs.Scenarios;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.splitters.UnplannedSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class SluiceJobTest {
     JobConfig config = Scenarios.config("speech-speakers", output);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    SluiceJob.forConfig(config, config.split().splitter()).addTo(env);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter()).addTo(env);
 
     JobGraph graph = env.getStreamGraph().getJobGraph();
 

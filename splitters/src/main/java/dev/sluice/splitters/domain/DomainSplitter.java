@@ -33,13 +33,10 @@ public final class DomainSplitter implements Splitter {
   private final Assignment[] direct;
   private final Assignment[] rerouted;
 
-  DomainSplitter(
-      LinkedHashMap<String, ChannelFractions> routes,
-      String defaultRoute,
-      InnerStrategy inner,
-      long seed,
-      DomainGroupPlan plan) {
-    this.routes = new LinkedHashMap<>(routes);
+  DomainSplitter(DomainRoutes domainRoutes, InnerStrategy inner, long seed, DomainGroupPlan plan) {
+    LinkedHashMap<String, ChannelFractions> routes = new LinkedHashMap<>(domainRoutes.tables());
+    String defaultRoute = domainRoutes.defaultRoute();
+    this.routes = routes;
     this.defaultRoute = defaultRoute;
     this.defaultTable = defaultRoute == null ? null : routes.get(defaultRoute);
     this.inner = inner;

@@ -3,15 +3,14 @@ package dev.sluice.splitters.random;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
-import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SpecBuilder;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
 import java.util.List;
 
 /** {@code split.strategy = random}: hash of the record key. Needs no planning pass. */
-public final class RandomSplitSpec implements SplitSpec {
+public final class RandomSplitSpec implements UnplannedSpec {
   private static final long serialVersionUID = 1L;
 
   private final ChannelFractions fractions;
@@ -48,28 +47,8 @@ public final class RandomSplitSpec implements SplitSpec {
   }
 
   @Override
-  public boolean needsPlanningPass() {
-    return false;
-  }
-
-  @Override
-  public PlanningAccumulator newAccumulator() {
-    throw new IllegalStateException("split.strategy random needs no planning pass");
-  }
-
-  @Override
-  public SplitPlan plan(PlanningAccumulator merged) {
-    throw new IllegalStateException("split.strategy random needs no planning pass");
-  }
-
-  @Override
   public Splitter splitter() {
     return new RandomSplitter(fractions, seed);
-  }
-
-  @Override
-  public Splitter splitter(SplitPlan plan) {
-    return splitter();
   }
 
   /** Builder: {@code seed}, {@code channels}, {@code fractions}. */
@@ -77,7 +56,7 @@ public final class RandomSplitSpec implements SplitSpec {
     private Builder() {}
 
     /** Validates; throws {@code SplitConfigException} with every problem. */
-    public RandomSplitSpec build() {
+    public SplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
       ChannelFractions f = channelFractions(problems);
       problems.throwIfAny();
