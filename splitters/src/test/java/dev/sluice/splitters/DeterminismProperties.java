@@ -39,6 +39,7 @@ class DeterminismProperties {
             .seed(seed)
             .preset("clean-train-noisy-eval")
             .inner("group")
+            .crossDomainGroups("follow-majority")
             .build());
   }
 

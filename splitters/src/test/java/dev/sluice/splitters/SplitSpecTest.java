@@ -52,7 +52,11 @@ class SplitSpecTest {
             TimeSplitSpec.builder().validationStart("2023-11-20").testStart("2023-11-21").build(),
             TimeSplitSpec.builder().fractions(0.7, 0.15, 0.15).build(),
             DomainSplitSpec.builder().preset("clean-train-noisy-eval").build(),
-            DomainSplitSpec.builder().preset("clean-split-noisy-mixed").inner("group").build());
+            DomainSplitSpec.builder()
+                .preset("clean-split-noisy-mixed")
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .build());
     List<SplitFields> records = records();
     for (SplitSpec spec : specs) {
       Splitter splitter = prepare(Statistics.roundTrip(spec), records);
@@ -87,6 +91,7 @@ class SplitSpecTest {
             DomainSplitSpec.builder()
                 .preset("clean-train-noisy-eval")
                 .inner("group")
+                .crossDomainGroups("follow-majority")
                 .build()
                 .needsPlanningPass())
         .isTrue();

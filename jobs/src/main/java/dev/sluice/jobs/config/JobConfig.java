@@ -250,6 +250,7 @@ public record JobConfig(
             .inner(settings.string(SPLIT_DOMAIN_INNER));
     settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
     settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
+    settings.optionalString(SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS).ifPresent(domain::crossDomainGroups);
     Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
     routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
     return domain;

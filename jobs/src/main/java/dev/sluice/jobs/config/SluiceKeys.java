@@ -176,6 +176,17 @@ public final class SluiceKeys {
           .defaultValue("random")
           .oneOf("random", "group")
           .describedAs("How the channel is chosen within a domain's route.");
+  public static final ConfigKey SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS =
+      key("split.domain.cross-domain-groups", ValueType.STRING)
+          .oneOf("follow-majority", "evaluation-first", "split-by-domain")
+          .describedAs(
+              "Inner group: where a group found in several domains goes. follow-majority (the"
+                  + " domain with most of its records; may put scarce-domain records in train),"
+                  + " evaluation-first (where its scarcest domain is routed; its other records"
+                  + " follow where their route allows, else are excluded and counted),"
+                  + " split-by-domain (each domain by its own route; the group may be in several"
+                  + " channels, reported as a leak). Unset, a run whose data has such groups stops"
+                  + " before writing (exit 2) and states each policy's cost.");
 
   // --- sink --------------------------------------------------------------------------------
 
@@ -294,6 +305,7 @@ public final class SluiceKeys {
           SPLIT_DOMAIN_ROUTES,
           SPLIT_DOMAIN_DEFAULT_ROUTE,
           SPLIT_DOMAIN_INNER,
+          SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS,
           SINK_PATH,
           SINK_MAX_SHARD_BYTES,
           SINK_MAX_SHARD_RECORDS,

@@ -156,8 +156,8 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     auditor.record(fields, assignment);
     switch (assignment.kind()) {
       case CHANNEL -> write(record, uid, assignment.channelIndex(), collector);
-      case EXCLUDED_BY_GAP -> {
-        // Counted by the auditor and reported; a gap record is deliberately not written.
+      case EXCLUDED_BY_GAP, EXCLUDED_CROSS_DOMAIN -> {
+        // Counted by the auditor and reported; an excluded record is deliberately not written.
       }
       case REJECTED -> reject(context, splitRejection(row, assignment.reason()));
     }

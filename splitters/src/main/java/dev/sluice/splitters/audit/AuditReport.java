@@ -15,6 +15,10 @@ import java.util.Map;
  * @param excludedByGap records excluded by the time gap (counted, not written)
  * @param rejected rejection reason to count
  * @param reroutedRecords records sent by their group's anchor domain (cross-domain group rule)
+ * @param excludedCrossDomain records excluded by {@code split.domain.cross-domain-groups =
+ *     evaluation-first} (counted, not written)
+ * @param leaks leaks the configuration accepts, one sentence each (split-by-domain: groups in more
+ *     than one channel); not violations
  */
 public record AuditReport(
     List<String> violations,
@@ -23,7 +27,9 @@ public record AuditReport(
     long assignedRecords,
     long excludedByGap,
     Map<String, Long> rejected,
-    long reroutedRecords)
+    long reroutedRecords,
+    long excludedCrossDomain,
+    List<String> leaks)
     implements Serializable {
 
   /** True when no check failed. */

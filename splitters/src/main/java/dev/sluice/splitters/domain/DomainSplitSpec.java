@@ -81,6 +81,7 @@ public final class DomainSplitSpec implements UnplannedSpec {
     private final LinkedHashMap<String, List<Double>> routes = new LinkedHashMap<>();
     private String defaultRoute;
     private String inner = "random";
+    private String crossDomainGroups;
 
     private Builder() {}
 
@@ -119,6 +120,16 @@ public final class DomainSplitSpec implements UnplannedSpec {
       return this;
     }
 
+    /**
+     * {@code split.domain.cross-domain-groups}: follow-majority, evaluation-first or
+     * split-by-domain (inner group only); null leaves it unchosen, and the planning pass then stops
+     * a run whose data has groups in several domains.
+     */
+    public Builder crossDomainGroups(String policy) {
+      this.crossDomainGroups = policy;
+      return this;
+    }
+
     /** {@code split.domain.inner}: random or group. */
     public Builder inner(String inner) {
       this.inner = inner;
@@ -141,6 +152,22 @@ public final class DomainSplitSpec implements UnplannedSpec {
       }
       if (innerStrategy == null) {
         problems.add(SplitKeys.DOMAIN_INNER, "is '" + inner + "'; use random or group");
+      }
+      CrossDomainPolicy policy = null;
+      if (crossDomainGroups != null) {
+        policy = CrossDomainPolicy.fromKey(crossDomainGroups);
+        if (policy == null) {
+          problems.add(
+              SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS,
+              "is '"
+                  + crossDomainGroups
+                  + "'; use follow-majority, evaluation-first or split-by-domain");
+        } else if (innerStrategy == InnerStrategy.RANDOM) {
+          problems.add(
+              SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS,
+              "applies only with split.domain.inner = group (groups are not kept whole with"
+                  + " inner random); set split.domain.inner to group or remove it");
+        }
       }
       DomainPreset p = null;
       if (preset != null) {
@@ -225,7 +252,7 @@ public final class DomainSplitSpec implements UnplannedSpec {
       problems.throwIfAny();
       DomainRoutes domainRoutes = new DomainRoutes(chans, table, defaultRoute);
       return innerStrategy == InnerStrategy.GROUP
-          ? new DomainGroupSpec(domainRoutes, seed)
+          ? new DomainGroupSpec(domainRoutes, seed, policy)
           : new DomainSplitSpec(domainRoutes, seed);
     }
 

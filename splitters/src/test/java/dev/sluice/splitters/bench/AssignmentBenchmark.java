@@ -86,6 +86,7 @@ public class AssignmentBenchmark {
                 .seed(7)
                 .preset("clean-split-noisy-mixed")
                 .inner("group")
+                .crossDomainGroups("follow-majority")
                 .build();
     GroupCounts byDomain = (GroupCounts) domainGroupSpec.newAccumulator();
     for (SplitFields f : records) {

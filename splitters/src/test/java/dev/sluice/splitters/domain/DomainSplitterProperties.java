@@ -98,7 +98,12 @@ class DomainSplitterProperties {
       @ForAll @Size(min = 300, max = 300) List<Boolean> noisy) {
     DomainGroupSpec spec =
         (DomainGroupSpec)
-            DomainSplitSpec.builder().preset(preset).inner("group").seed(seed).build();
+            DomainSplitSpec.builder()
+                .preset(preset)
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .seed(seed)
+                .build();
     List<SplitFields> records = new ArrayList<>();
     for (int i = 0; i < speakers.size(); i++) {
       String domain = noisy.get(i) ? "noisy" : "clean";
