@@ -35,6 +35,8 @@ public final class Assignment implements Serializable {
     MISSING_GROUP("record has no group value (schema.group)"),
     /** The timestamp column is empty, absent or unparseable. */
     MISSING_TIMESTAMP("record has no timestamp (schema.timestamp)"),
+    /** The {@code split.stratify-by} column is empty or absent. */
+    MISSING_STRATUM("record has no value in the split.stratify-by column"),
     /** The domain column is empty or absent, and there is no default route. */
     MISSING_DOMAIN("record has no domain value (schema.domain) and no split.domain.default-route"),
     /** The domain value has no route and there is no default route. */

@@ -121,6 +121,21 @@ public final class SluiceKeys {
       key("split.fractions", ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
           .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
+  public static final ConfigKey SPLIT_STRATIFY_BY =
+      key("split.stratify-by", ValueType.STRING)
+          .describedAs(
+              "A label column (one of schema.label) whose classes keep their share in every"
+                  + " channel (random and group strategies; plans from the data, so bounded runs"
+                  + " only). With groups, groups stay whole and are placed from the planning pass"
+                  + " (as StratifiedGroupKFold). A class with fewer records than channels is"
+                  + " reported, not spread.");
+  public static final ConfigKey SPLIT_ALLOW_EMPTY_CHANNELS =
+      key("split.allow-empty-channels", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a bounded run may complete with a channel that was meant to receive records"
+                  + " (a fraction above 0) but received none. By default such a run fails (exit 1,"
+                  + " failed-report.json) and publishes nothing.");
   public static final ConfigKey SPLIT_GROUP_BALANCED =
       key("split.group.balanced", ValueType.BOOLEAN)
           .defaultValue("false")
@@ -295,6 +310,8 @@ public final class SluiceKeys {
           SPLIT_SEED,
           SPLIT_CHANNELS,
           SPLIT_FRACTIONS,
+          SPLIT_STRATIFY_BY,
+          SPLIT_ALLOW_EMPTY_CHANNELS,
           SPLIT_GROUP_BALANCED,
           SPLIT_GROUP_TOLERANCE,
           SPLIT_TIME_START,

@@ -36,7 +36,7 @@ public final class PlanningPass {
       throws Exception {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.fromSource(SluiceJob.source(config), WatermarkStrategy.noWatermarks(), "raw objects")
-        .flatMap(new CollectSplitFields(config.schema(), spec))
+        .flatMap(new CollectSplitFields(config.schema(), spec, StratumColumn.of(config)))
         .name("collect split fields")
         .sinkTo(new DiscardingSink<>())
         .name("discard");
@@ -51,12 +51,14 @@ public final class PlanningPass {
 
     private final SchemaMapping schema;
     private final PlannedSpec spec;
+    private final StratumColumn stratum;
     private transient RowParser parser;
     private transient PlanningAccumulator accumulator;
 
-    CollectSplitFields(SchemaMapping schema, PlannedSpec spec) {
+    CollectSplitFields(SchemaMapping schema, PlannedSpec spec, StratumColumn stratum) {
       this.schema = schema;
       this.spec = spec;
+      this.stratum = stratum;
     }
 
     @Override
@@ -72,7 +74,13 @@ public final class PlanningPass {
       try {
         ParsedRecord r = parser.parse(row);
         accumulator.add(
-            new SplitFields(r.uid(), r.group, r.domain, r.timestampMillis, r.hasTimestamp));
+            new SplitFields(
+                r.uid(),
+                r.group,
+                r.domain,
+                r.timestampMillis,
+                r.hasTimestamp,
+                StratumColumn.of(stratum, r)));
       } catch (RowRejectedException rejected) {
         // The main pass rejects this row with its reason.
       }

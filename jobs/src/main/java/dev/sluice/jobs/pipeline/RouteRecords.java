@@ -62,6 +62,7 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   private final List<Channel> channels;
   private final int shardsPerChannel;
   private final RejectedFractionGuard rejectedGuard;
+  private final StratumColumn stratum;
 
   private transient RowParser parser;
   private transient RecordEncoder encoder;
@@ -89,11 +90,23 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       List<Channel> channels,
       int shardsPerChannel,
       RejectedFractionGuard rejectedGuard) {
+    this(schema, splitter, channels, shardsPerChannel, rejectedGuard, null);
+  }
+
+  /** As above, with the {@code split.stratify-by} column (null when not stratified). */
+  public RouteRecords(
+      SchemaMapping schema,
+      Splitter splitter,
+      List<Channel> channels,
+      int shardsPerChannel,
+      RejectedFractionGuard rejectedGuard,
+      StratumColumn stratum) {
     this.schema = schema;
     this.splitter = splitter;
     this.channels = List.copyOf(channels);
     this.shardsPerChannel = shardsPerChannel;
     this.rejectedGuard = rejectedGuard;
+    this.stratum = stratum;
   }
 
   @Override
@@ -151,7 +164,12 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
     String uid = record.uid();
     SplitFields fields =
         new SplitFields(
-            uid, record.group, record.domain, record.timestampMillis, record.hasTimestamp);
+            uid,
+            record.group,
+            record.domain,
+            record.timestampMillis,
+            record.hasTimestamp,
+            StratumColumn.of(stratum, record));
     Assignment assignment = splitter.assign(fields);
     auditor.record(fields, assignment);
     switch (assignment.kind()) {

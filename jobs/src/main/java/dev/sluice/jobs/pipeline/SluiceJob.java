@@ -86,7 +86,8 @@ public final class SluiceJob {
                     splitter,
                     config.split().channels(),
                     config.sink().minShardsPerChannel(),
-                    guard))
+                    guard,
+                    StratumColumn.of(config)))
             .name("parse, split, encode")
             .uid("route-records");
     records.sinkTo(channelSink).name("channels").uid("channel-sink");

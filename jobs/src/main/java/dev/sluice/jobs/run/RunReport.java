@@ -75,6 +75,9 @@ final class RunReport {
     verdict.put("rerouted_records", audit.reroutedRecords());
     ArrayNode leaks = verdict.putArray("accepted_leaks");
     audit.leaks().forEach(leaks::add);
+    if (!audit.classesPerChannel().isEmpty()) {
+      root.set("classes_per_channel", JsonFiles.mapper().valueToTree(audit.classesPerChannel()));
+    }
     ArrayNode domains = root.putArray("domains");
     for (AuditReport.DomainFigures figures : audit.domains()) {
       ObjectNode domain = domains.addObject();

@@ -3,6 +3,7 @@ package dev.sluice.jobs.run;
 import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.PlanningPass;
 import dev.sluice.jobs.pipeline.SluiceJob;
 import dev.sluice.jobs.publish.ChannelShards;
@@ -15,6 +16,7 @@ import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.audit.ChannelChecks;
 import dev.sluice.splitters.group.BalancedGroupPlan;
 import java.io.IOException;
 import java.time.Duration;
@@ -231,6 +233,7 @@ public final class SluiceRun {
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
     List<String> warnings = warnings(run.plan(), shards, cleanups);
+    channelChecks().warnings(counts.audit()).forEach(w -> warn(warnings, w));
     RunReport report =
         new RunReport(config, started, finished, "complete")
             .inputs(config.source().path(), config.source().format().configName(), run.inputs())
@@ -276,6 +279,16 @@ public final class SluiceRun {
     return new RunResult(layout, counts, shards, warnings);
   }
 
+  private ChannelChecks channelChecks() {
+    return ChannelChecks.of(
+        config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS));
+  }
+
+  private static void warn(List<String> warnings, String warning) {
+    LOG.warn("{}", warning);
+    warnings.add(warning);
+  }
+
   private String failure(RunCounts counts) {
     if (counts.rejectedFraction() > config.sink().maxRejectedFraction()) {
       return String.format(
@@ -292,6 +305,10 @@ public final class SluiceRun {
           + ") differ from written + excluded + rejected ("
           + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
           + ")";
+    }
+    List<String> channelFailures = channelChecks().failures(counts.audit(), counts.rowsRead());
+    if (!channelFailures.isEmpty()) {
+      return String.join("; ", channelFailures);
     }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());

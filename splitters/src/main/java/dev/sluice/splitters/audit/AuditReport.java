@@ -19,6 +19,8 @@ import java.util.Map;
  *     evaluation-first} (counted, not written)
  * @param leaks leaks the configuration accepts, one sentence each (split-by-domain: groups in more
  *     than one channel); not violations
+ * @param classesPerChannel class ({@code split.stratify-by} value) to records per channel, in
+ *     channel order; empty unless the split is stratified
  */
 public record AuditReport(
     List<String> violations,
@@ -29,7 +31,8 @@ public record AuditReport(
     Map<String, Long> rejected,
     long reroutedRecords,
     long excludedCrossDomain,
-    List<String> leaks)
+    List<String> leaks,
+    Map<String, Map<String, Long>> classesPerChannel)
     implements Serializable {
 
   /** True when no check failed. */

@@ -45,6 +45,8 @@ public final class LeakageAuditor implements Serializable {
   private final HashMap<String, long[]> domainCounts = new HashMap<>();
   // ...and records per channel routed by their group's anchor domain's table.
   private final HashMap<String, long[]> domainRerouted = new HashMap<>();
+  // Per class (split.stratify-by value), records per channel.
+  private final HashMap<String, long[]> classCounts = new HashMap<>();
   private final long[] rejected = new long[Assignment.Reason.values().length];
   private long excludedByGap;
   private long excludedCrossDomain;
@@ -92,6 +94,9 @@ public final class LeakageAuditor implements Serializable {
     if (a.isRerouted()) {
       rerouted++;
     }
+    if (fields.stratum() != null) {
+      classCounts.computeIfAbsent(fields.stratum(), s -> new long[k])[c]++;
+    }
   }
 
   /** Adds everything {@code other} has seen (same expectations) into this auditor. */
@@ -108,6 +113,7 @@ public final class LeakageAuditor implements Serializable {
     other.groupDomainChannels.forEach((g, m) -> groupDomainChannels.merge(g, m, (x, y) -> x | y));
     mergeRows(domainCounts, other.domainCounts);
     mergeRows(domainRerouted, other.domainRerouted);
+    mergeRows(classCounts, other.classCounts);
     for (int i = 0; i < rejected.length; i++) {
       rejected[i] += other.rejected[i];
     }
@@ -212,7 +218,20 @@ public final class LeakageAuditor implements Serializable {
         rejectedByReason,
         rerouted,
         excludedCrossDomain,
-        List.copyOf(leaks));
+        List.copyOf(leaks),
+        classesPerChannel(channels));
+  }
+
+  private Map<String, Map<String, Long>> classesPerChannel(List<Channel> channels) {
+    Map<String, Map<String, Long>> classes = new LinkedHashMap<>();
+    for (Map.Entry<String, long[]> e : new TreeMap<>(classCounts).entrySet()) {
+      Map<String, Long> perChannel = new LinkedHashMap<>();
+      for (int i = 0; i < k; i++) {
+        perChannel.put(channels.get(i).name(), e.getValue()[i]);
+      }
+      classes.put(e.getKey(), perChannel);
+    }
+    return classes;
   }
 
   private void checkGroups(

@@ -62,6 +62,7 @@ public final class GroupSplitSpec implements UnplannedSpec {
   /** Builder: seed, channels, fractions, {@code balanced}, {@code tolerance}. */
   public static final class Builder extends SpecBuilder<Builder> {
     private boolean balanced;
+    private boolean stratified;
     private Double tolerance;
 
     private Builder() {}
@@ -69,6 +70,16 @@ public final class GroupSplitSpec implements UnplannedSpec {
     /** {@code split.group.balanced}. */
     public Builder balanced(boolean balanced) {
       this.balanced = balanced;
+      return this;
+    }
+
+    /**
+     * {@code split.stratify-by} is set: records carry their class in {@link
+     * dev.sluice.splitters.SplitFields#stratum()}; whole groups are placed so that each class keeps
+     * its share in every channel (implies a planning pass, and balances records too).
+     */
+    public Builder stratified(boolean stratified) {
+      this.stratified = stratified;
       return this;
     }
 
@@ -86,7 +97,7 @@ public final class GroupSplitSpec implements UnplannedSpec {
       ConfigProblems problems = new ConfigProblems();
       ChannelFractions f = channelFractions(problems);
       double tol = tolerance == null ? DEFAULT_TOLERANCE : tolerance;
-      if (tolerance != null && !balanced) {
+      if (tolerance != null && !balanced && !stratified) {
         problems.add(
             SplitKeys.GROUP_TOLERANCE,
             "is set to "
@@ -101,6 +112,9 @@ public final class GroupSplitSpec implements UnplannedSpec {
                 + "; it must be an absolute share strictly between 0 and 1, e.g. 0.01 for ±1 %");
       }
       problems.throwIfAny();
+      if (stratified) {
+        return new StratifiedGroupSpec(f, seed, tol);
+      }
       return balanced ? new BalancedGroupSpec(f, seed, tol) : new GroupSplitSpec(f, seed);
     }
   }

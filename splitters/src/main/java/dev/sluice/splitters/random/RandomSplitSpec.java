@@ -51,16 +51,30 @@ public final class RandomSplitSpec implements UnplannedSpec {
     return new RandomSplitter(fractions, seed);
   }
 
-  /** Builder: {@code seed}, {@code channels}, {@code fractions}. */
+  /** Builder: {@code seed}, {@code channels}, {@code fractions}, {@code stratified}. */
   public static final class Builder extends SpecBuilder<Builder> {
+    private boolean stratified;
+
     private Builder() {}
 
-    /** Validates; throws {@code SplitConfigException} with every problem. */
+    /**
+     * {@code split.stratify-by} is set: records carry their class in {@link
+     * dev.sluice.splitters.SplitFields#stratum()}, and each class keeps its share in every channel.
+     */
+    public Builder stratified(boolean stratified) {
+      this.stratified = stratified;
+      return this;
+    }
+
+    /**
+     * Validates; throws {@code SplitConfigException} with every problem. Returns a {@link
+     * RandomSplitSpec}, or a {@link StratifiedRandomSpec} when stratified.
+     */
     public SplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
       ChannelFractions f = channelFractions(problems);
       problems.throwIfAny();
-      return new RandomSplitSpec(f, seed);
+      return stratified ? new StratifiedRandomSpec(f, seed) : new RandomSplitSpec(f, seed);
     }
   }
 }
