@@ -174,6 +174,22 @@ class CrossDomainGroupsITCase {
         .startsWith("split.domain.cross-domain-groups = split-by-domain leaks: 83 group(s)");
   }
 
+  @Test
+  void followMajorityLeavesValidationAndTestEmptySoTheRunFailsInsteadOfCompleting()
+      throws Exception {
+    writeFactoryData();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = main(settings("follow-majority"), err);
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("channel validation is empty although the route of domain 'noisy' gives it 0.5")
+        .contains("channel test is empty");
+    assertThat(output.resolve("out/_sluice/failed-report.json")).exists();
+    assertThat(output.resolve("out/_sluice/report.json")).doesNotExist();
+  }
+
   private static String speakerOf(String uid) {
     String id = uid.substring(uid.lastIndexOf('/') + 1);
     return id.split("-")[1];
