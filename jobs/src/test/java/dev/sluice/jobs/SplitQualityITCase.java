@@ -88,7 +88,13 @@ class SplitQualityITCase {
     writeImbalancedSpeech();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = main(csv("split.strategy", "random", "split.stratify-by", "label"), err);
+    int code =
+        main(
+            csv(
+                "split.strategy", "random",
+                "schema.features", "x",
+                "split.stratify-by", "label"),
+            err);
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     JsonNode report = report();
