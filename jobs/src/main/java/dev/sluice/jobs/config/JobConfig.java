@@ -15,6 +15,7 @@ import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.domain.DomainSplitSpec;
 import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
 import java.time.Clock;
@@ -130,6 +131,7 @@ public record JobConfig(
     SplitSpec split = bindSplit(settings, problems);
     checkStrategyColumns(settings, problems);
     checkKeysOfOtherStrategies(settings, problems);
+    checkStratifyBy(settings, problems);
     if (split != null && monitorInterval.isPresent() && split.needsPlanningPass()) {
       problems.add(
           "source.monitor-interval: a continuous run accepts only splits that need no planning"
@@ -232,7 +234,10 @@ public record JobConfig(
   private static SplitSpec bindSplit(Settings settings, List<String> problems) {
     try {
       return switch (settings.string(SPLIT_STRATEGY)) {
-        case "random" -> common(SplitSpec.random(), settings).build();
+        case "random" ->
+            common(RandomSplitSpec.builder(), settings)
+                .stratified(settings.has(SPLIT_STRATIFY_BY))
+                .build();
         case "group" -> group(settings).build();
         case "time" -> time(settings).build();
         case "domain" -> domain(settings).build();
@@ -253,7 +258,9 @@ public record JobConfig(
 
   private static GroupSplitSpec.Builder group(Settings settings) {
     GroupSplitSpec.Builder group =
-        common(SplitSpec.group(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
+        common(GroupSplitSpec.builder(), settings)
+            .balanced(settings.flag(SPLIT_GROUP_BALANCED))
+            .stratified(settings.has(SPLIT_STRATIFY_BY));
     // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
     if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
       group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
@@ -263,7 +270,7 @@ public record JobConfig(
 
   private static TimeSplitSpec.Builder time(Settings settings) {
     TimeSplitSpec.Builder time =
-        common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
+        common(TimeSplitSpec.builder(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
     settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
     return time;
   }
@@ -271,12 +278,13 @@ public record JobConfig(
   @SuppressWarnings("unchecked")
   private static DomainSplitSpec.Builder domain(Settings settings) {
     DomainSplitSpec.Builder domain =
-        common(SplitSpec.domain(), settings)
+        common(DomainSplitSpec.builder(), settings)
             .clean(settings.string(SPLIT_DOMAIN_CLEAN))
             .noisy(settings.string(SPLIT_DOMAIN_NOISY))
             .inner(settings.string(SPLIT_DOMAIN_INNER));
     settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
     settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
+    settings.optionalString(SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS).ifPresent(domain::crossDomainGroups);
     Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
     routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
     return domain;
@@ -301,6 +309,30 @@ public record JobConfig(
     }
   }
 
+  /** {@code split.stratify-by} names a label column, and applies to random and group splits. */
+  private static void checkStratifyBy(Settings settings, List<String> problems) {
+    Optional<String> column = settings.optionalString(SPLIT_STRATIFY_BY);
+    if (column.isEmpty()) {
+      return;
+    }
+    String strategy = settings.string(SPLIT_STRATEGY);
+    if (!strategy.equals("random") && !strategy.equals("group")) {
+      problems.add(
+          "split.stratify-by: applies to split.strategy random or group, but split.strategy is "
+              + strategy
+              + "; remove split.stratify-by");
+    }
+    List<String> labels = settings.has(SCHEMA_LABEL) ? settings.list(SCHEMA_LABEL) : List.of();
+    if (!labels.contains(column.get())) {
+      problems.add(
+          "split.stratify-by: '"
+              + column.get()
+              + "' is not a label column; stratify by one of schema.label "
+              + labels
+              + (labels.isEmpty() ? " (set schema.label first)" : ""));
+    }
+  }
+
   /** A key of another strategy is almost always a mistake in the strategy, so say so. */
   private static void checkKeysOfOtherStrategies(Settings settings, List<String> problems) {
     String strategy = settings.string(SPLIT_STRATEGY);
@@ -318,7 +350,10 @@ public record JobConfig(
     return switch (settings.string(SPLIT_STRATEGY)) {
       case "time" ->
           "time fractions; give split.time.validation-start and split.time.test-start instead";
-      case "group" -> "balanced groups; set split.group.balanced false";
+      case "random" -> "stratified; remove split.stratify-by";
+      case "group" ->
+          "balanced or stratified groups; set split.group.balanced false and remove"
+              + " split.stratify-by";
       case "domain" -> "groups across domains; use split.domain.inner random";
       default -> "a data-dependent plan";
     };

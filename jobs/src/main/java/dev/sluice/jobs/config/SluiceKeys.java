@@ -151,6 +151,21 @@ public final class SluiceKeys {
       key("split.fractions", ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
           .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
+  public static final ConfigKey SPLIT_STRATIFY_BY =
+      key("split.stratify-by", ValueType.STRING)
+          .describedAs(
+              "A label column (one of schema.label) whose classes keep their share in every"
+                  + " channel (random and group strategies; plans from the data, so bounded runs"
+                  + " only). With groups, groups stay whole and are placed from the planning pass"
+                  + " (as StratifiedGroupKFold). A class with fewer records than channels is"
+                  + " reported, not spread.");
+  public static final ConfigKey SPLIT_ALLOW_EMPTY_CHANNELS =
+      key("split.allow-empty-channels", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a bounded run may complete with a channel that was meant to receive records"
+                  + " (a fraction above 0) but received none. By default such a run fails (exit 1,"
+                  + " failed-report.json) and publishes nothing.");
   public static final ConfigKey SPLIT_GROUP_BALANCED =
       key("split.group.balanced", ValueType.BOOLEAN)
           .defaultValue("false")
@@ -206,6 +221,17 @@ public final class SluiceKeys {
           .defaultValue("random")
           .oneOf("random", "group")
           .describedAs("How the channel is chosen within a domain's route.");
+  public static final ConfigKey SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS =
+      key("split.domain.cross-domain-groups", ValueType.STRING)
+          .oneOf("follow-majority", "evaluation-first", "split-by-domain")
+          .describedAs(
+              "Inner group: where a group found in several domains goes. follow-majority (the"
+                  + " domain with most of its records; may put scarce-domain records in train),"
+                  + " evaluation-first (where its scarcest domain is routed; its other records"
+                  + " follow where their route allows, else are excluded and counted),"
+                  + " split-by-domain (each domain by its own route; the group may be in several"
+                  + " channels, reported as a leak). Unset, a run whose data has such groups stops"
+                  + " before writing (exit 2) and states each policy's cost.");
 
   // --- sink --------------------------------------------------------------------------------
 
@@ -325,6 +351,8 @@ public final class SluiceKeys {
           SPLIT_SEED,
           SPLIT_CHANNELS,
           SPLIT_FRACTIONS,
+          SPLIT_STRATIFY_BY,
+          SPLIT_ALLOW_EMPTY_CHANNELS,
           SPLIT_GROUP_BALANCED,
           SPLIT_GROUP_TOLERANCE,
           SPLIT_TIME_START,
@@ -335,6 +363,7 @@ public final class SluiceKeys {
           SPLIT_DOMAIN_ROUTES,
           SPLIT_DOMAIN_DEFAULT_ROUTE,
           SPLIT_DOMAIN_INNER,
+          SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS,
           SINK_PATH,
           SINK_MAX_SHARD_BYTES,
           SINK_MAX_SHARD_RECORDS,

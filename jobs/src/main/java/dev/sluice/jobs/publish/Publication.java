@@ -101,6 +101,12 @@ public final class Publication {
           LOG.warn("{}", warning);
           warnings.add(warning);
         });
+    if (run.channelChecks() != null) {
+      for (String warning : run.channelChecks().warnings(counts.audit())) {
+        LOG.warn("{}", warning);
+        warnings.add(warning);
+      }
+    }
     RunReport report = report(tally, shards, cleanups, now, COMPLETE, warnings);
     write(layout, shards, report);
     LOG.info(
@@ -273,6 +279,13 @@ public final class Publication {
           + ") differ from written + excluded + rejected ("
           + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
           + ")";
+    }
+    if (run.channelChecks() != null) {
+      List<String> channelFailures =
+          run.channelChecks().failures(counts.audit(), counts.rowsRead());
+      if (!channelFailures.isEmpty()) {
+        return String.join("; ", channelFailures);
+      }
     }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
