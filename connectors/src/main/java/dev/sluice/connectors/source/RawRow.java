@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One raw input row as read from an object, before any parsing: the object it came from, its
- * 1-based line number (for Avro the 1-based record index), its text and, for CSV with a header, the
- * object's header line.
+ * 1-based line number (for Avro the 1-based record index), its text and, for CSV, the object's
+ * header line (or first row).
  *
  * <p>A Flink POJO, so it travels between operators without Kryo. For one object the {@link #header}
  * field is the same {@code String} instance on every row the reader emits, which lets a parser
@@ -22,7 +22,10 @@ public class RawRow {
   /** The raw line without its line terminator; for Avro a JSON rendering of the record. */
   public String text;
 
-  /** The object's header line for CSV with a header; otherwise {@code null}. */
+  /**
+   * For CSV, the object's first non-blank line: its header with {@code source.csv.header}, else its
+   * first row (header-less rows are counted against it). {@code null} for other formats.
+   */
   public String header;
 
   /** For Flink's POJO serializer. */

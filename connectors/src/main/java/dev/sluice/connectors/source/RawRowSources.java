@@ -1,53 +1,60 @@
 package dev.sluice.connectors.source;
 
 import java.time.Duration;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Builds the {@link FileSource} of {@link RawRow}s for {@code source.path} and {@code
- * source.format}: bounded by default, continuous when {@code source.monitor-interval} is given.
- * Files and folders whose names start with {@code .} or {@code _} are ignored (Flink's default
- * filter), so markers such as {@code _SUCCESS} are not read.
+ * Builds the file source of {@link RawRow}s for {@code source.path} and {@code source.format}:
+ * bounded by default, continuous when {@code source.monitor-interval} is given. Files and folders
+ * whose names start with {@code .} or {@code _} are ignored (Flink's default filter), so markers
+ * such as {@code _SUCCESS} are not read.
+ *
+ * <p>Text objects (CSV, JSON Lines, LibSVM) larger than {@code source.split-size} are read as byte
+ * ranges by all readers at once ({@link TextFileSource}); gzip and Avro objects are read whole, one
+ * reader each.
  */
 public final class RawRowSources {
 
   private RawRowSources() {}
 
   /**
+   * The file source for a path, with the default text reading options.
+   *
+   * @param csvHeader for CSV, whether each object starts with a header line ({@code
+   *     source.csv.header}); ignored for other formats
+   */
+  public static Source<RawRow, ?, ?> fileSource(
+      String path, SourceFormat format, boolean csvHeader, Duration monitorInterval) {
+    return fileSource(path, format, TextReading.defaults(csvHeader), monitorInterval);
+  }
+
+  /**
    * The file source for a path.
    *
    * @param path a file or folder URI on any Flink filesystem ({@code file://}, {@code s3://})
    * @param format the objects' format
-   * @param csvHeader for CSV, whether each object starts with a header line ({@code
-   *     source.csv.header}); ignored for other formats
+   * @param reading how text objects are read (split size, CSV header and quoting); ignored for Avro
    * @param monitorInterval {@code null} for a bounded run; otherwise how often to look for new
    *     objects ({@code source.monitor-interval})
    */
-  public static FileSource<RawRow> fileSource(
-      String path, SourceFormat format, boolean csvHeader, Duration monitorInterval) {
+  public static Source<RawRow, ?, ?> fileSource(
+      String path, SourceFormat format, TextReading reading, Duration monitorInterval) {
+    if (monitorInterval != null && (monitorInterval.isNegative() || monitorInterval.isZero())) {
+      throw new IllegalArgumentException(
+          "source.monitor-interval must be positive, got " + monitorInterval);
+    }
+    if (format.isLineBased()) {
+      return TextFileSource.of(path, format, reading, monitorInterval);
+    }
     FileSource.FileSourceBuilder<RawRow> builder =
-        FileSource.forBulkFileFormat(bulkFormat(format, csvHeader), new Path(path))
-            // One split per object, so line numbers count from the object's start.
+        FileSource.forBulkFileFormat(new AvroRowFormat(), new Path(path))
+            // One split per object, so record indices count from the object's start.
             .setFileEnumerator(FileSource.DEFAULT_NON_SPLITTABLE_FILE_ENUMERATOR);
     if (monitorInterval != null) {
-      if (monitorInterval.isNegative() || monitorInterval.isZero()) {
-        throw new IllegalArgumentException(
-            "source.monitor-interval must be positive, got " + monitorInterval);
-      }
       builder.monitorContinuously(monitorInterval);
     }
     return builder.build();
-  }
-
-  /** The reader format for a source format. */
-  public static BulkFormat<RawRow, org.apache.flink.connector.file.src.FileSourceSplit> bulkFormat(
-      SourceFormat format, boolean csvHeader) {
-    return switch (format) {
-      case CSV -> new TextLineFormat(csvHeader);
-      case JSONL, LIBSVM -> new TextLineFormat(false);
-      case AVRO -> new AvroRowFormat();
-    };
   }
 }

@@ -11,63 +11,90 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
  * Reads text objects (CSV, JSON Lines, LibSVM) line by line into {@link RawRow}s that carry the
- * object URI and the 1-based line number.
+ * object URI and the 1-based line number in the object.
  *
  * <ul>
- *   <li>One split per object: objects are not splittable, so line numbers are exact.
+ *   <li>A split is a byte range ({@link LineSplit}) that owns the lines starting in it and knows
+ *       how many lines start before it, so line numbers are those of the whole object however it is
+ *       cut.
  *   <li>UTF-8; lines end in {@code \n} or {@code \r\n}. Objects whose name ends in {@code .gz} are
- *       gunzipped transparently.
+ *       gunzipped transparently (and always read whole).
  *   <li>Blank lines (empty or only whitespace) are skipped, but still counted, so line numbers stay
  *       those of the object. A trailing newline therefore yields no extra row.
- *   <li>With {@code csvHeader}, the first non-blank line is the header: it is not emitted but is
- *       attached to every row of that object (the same {@code String} instance).
- *   <li>A quoted CSV field may not span lines: each line is one row.
+ *   <li>With a CSV header, the object's first non-blank line is the header: it is not emitted but
+ *       is attached to every row of that object (one {@code String} instance per reader). A range
+ *       that does not start at the object's start reads the header from there.
+ *   <li>Header-less CSV rows carry the object's first row in the same field instead, so a parser
+ *       can count every row's columns against the object's first row wherever the object was cut.
+ *   <li>A row is one line, unless quoted fields may span lines: then a line with an open quote is
+ *       joined (with {@code \n}) to the next until its quotes balance; the row keeps the number of
+ *       its first line. Such objects are never split.
  * </ul>
  *
  * <p>The checkpointed position is the number of rows emitted from the split (with no byte offset,
- * which a gzip stream could not seek to anyway); a restored reader reads the object again from the
+ * which a gzip stream could not seek to anyway); a restored reader reads the split again from its
  * start and skips exactly that many rows.
  */
-public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit> {
+public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
 
   private static final long serialVersionUID = 1L;
 
   /** Rows handed over per batch: large enough to amortise the hand-over, small for latency. */
   static final int BATCH_SIZE = 1024;
 
-  private final boolean csvHeader;
+  /** What the reader attaches to each row as {@link RawRow#header}. */
+  enum FirstLine {
+    /** Nothing (JSON Lines, LibSVM). */
+    NONE,
+    /** The CSV header, which is not a row. */
+    CSV_HEADER,
+    /** The object's first CSV row, which is a row too. */
+    CSV_FIRST_ROW
+  }
 
-  /**
-   * A format for text lines.
-   *
-   * @param csvHeader whether the first non-blank line of each object is a CSV header
-   */
-  public TextLineFormat(boolean csvHeader) {
-    this.csvHeader = csvHeader;
+  private final FirstLine firstLine;
+
+  /** The quote that may hold line breaks, or -1 when every line is a row. */
+  private final int spanningQuote;
+
+  TextLineFormat(FirstLine firstLine, int spanningQuote) {
+    this.firstLine = firstLine;
+    this.spanningQuote = spanningQuote;
+  }
+
+  /** The reader format for a text source format. */
+  public static TextLineFormat forFormat(SourceFormat format, TextReading reading) {
+    return switch (format) {
+      case CSV ->
+          new TextLineFormat(
+              reading.csvHeader() ? FirstLine.CSV_HEADER : FirstLine.CSV_FIRST_ROW,
+              reading.csvQuotedNewlines() ? reading.csvQuote() : -1);
+      case JSONL, LIBSVM -> new TextLineFormat(FirstLine.NONE, -1);
+      case AVRO -> throw new IllegalArgumentException("Avro objects are not text");
+    };
   }
 
   @Override
-  public Reader<RawRow> createReader(Configuration config, FileSourceSplit split)
-      throws IOException {
-    return new LineRowReader(split, csvHeader, 0);
+  public Reader<RawRow> createReader(Configuration config, LineSplit split) throws IOException {
+    return new LineRowReader(split, 0);
   }
 
   @Override
-  public Reader<RawRow> restoreReader(Configuration config, FileSourceSplit split)
-      throws IOException {
+  public Reader<RawRow> restoreReader(Configuration config, LineSplit split) throws IOException {
     long emitted =
         split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
-    return new LineRowReader(split, csvHeader, emitted);
+    return new LineRowReader(split, emitted);
   }
 
   @Override
   public boolean isSplittable() {
-    return false;
+    return true;
   }
 
   @Override
@@ -87,13 +114,13 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
   static InputStream open(Path path) throws IOException {
     FileSystem fs = path.getFileSystem();
     InputStream in = fs.open(path);
-    if (path.getName().endsWith(".gz")) {
+    if (LineSplitEnumerator.isCompressed(path)) {
       return new GZIPInputStream(in, 64 * 1024);
     }
     return in;
   }
 
-  /** Line numbers are only right from an object's start; a split of part of it is a bug. */
+  /** Avro objects are read whole: a split of part of one is a bug. */
   static void requireWholeObject(FileSourceSplit split) {
     if (split.offset() != 0) {
       throw new IllegalStateException(
@@ -101,58 +128,138 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
               + split
               + " starts at byte "
               + split.offset()
-              + ", but Sluice formats read whole objects; use a non-splitting file enumerator");
+              + ", but this format reads whole objects; use a non-splitting file enumerator");
     }
   }
 
-  private static final class LineRowReader implements Reader<RawRow> {
+  /** The lines of a range, positioned on the first line that starts in it. */
+  private static LineReader openRange(LineSplit split) throws IOException {
+    if (split.offset() == 0) {
+      return new LineReader(open(split.path()));
+    }
+    if (LineSplitEnumerator.isCompressed(split.path())) {
+      throw new IllegalStateException(
+          "Split " + split + " starts inside a gzip object, which can only be read whole");
+    }
+    FSDataInputStream in = split.path().getFileSystem().open(split.path());
+    // One byte early: if it is a '\n', the range's first line starts exactly at its offset.
+    in.seek(split.offset() - 1);
+    LineReader lines = new LineReader(in, split.offset() - 1);
+    lines.skipLine();
+    return lines;
+  }
+
+  /** The object's first non-blank line and its offset, read from the object's start. */
+  private static FirstNonBlank firstNonBlank(Path path) throws IOException {
+    try (LineReader lines = new LineReader(open(path))) {
+      while (true) {
+        long start = lines.position();
+        String text = lines.readLine();
+        if (text == null) {
+          return null;
+        }
+        if (!text.isBlank()) {
+          return new FirstNonBlank(text, start);
+        }
+      }
+    }
+  }
+
+  private record FirstNonBlank(String text, long offset) {}
+
+  private final class LineRowReader implements Reader<RawRow> {
     private final String object;
-    private final boolean csvHeader;
     private final LineReader lines;
-    private String header;
-    private boolean headerSeen;
+    private final long limit;
+    private String first;
+    private long firstOffset = -1;
     private long lineNumber;
     private long emitted;
 
-    LineRowReader(FileSourceSplit split, boolean csvHeader, long alreadyEmitted)
-        throws IOException {
-      requireWholeObject(split);
+    LineRowReader(LineSplit split, long alreadyEmitted) throws IOException {
       Path path = split.path();
       this.object = path.toUri().toString();
-      this.csvHeader = csvHeader;
-      this.lines = new LineReader(open(path));
+      this.limit = split.toEnd() ? Long.MAX_VALUE : split.offset() + split.length();
+      this.lineNumber = split.linesBefore();
+      if (firstLine != FirstLine.NONE && split.offset() > 0) {
+        FirstNonBlank found = firstNonBlank(path);
+        if (found != null) {
+          first = found.text();
+          firstOffset = found.offset();
+        }
+      }
+      this.lines = openRange(split);
       // Re-read the rows emitted before the checkpoint without emitting them again.
       while (emitted < alreadyEmitted) {
         if (nextRow() == null) {
           throw new IOException(
               "Cannot restore reading "
-                  + object
+                  + split
                   + ": the checkpoint says "
                   + alreadyEmitted
-                  + " rows were emitted, but the object has only "
+                  + " rows were emitted, but the range has only "
                   + emitted
-                  + " (was it changed while being read?)");
+                  + " (was the object changed while being read?)");
         }
       }
     }
 
-    /** The next row, counted in {@link #emitted}, or {@code null} at the end of the object. */
+    /** The next row, counted in {@link #emitted}, or {@code null} at the end of the range. */
     private RawRow nextRow() throws IOException {
-      String text;
-      while ((text = lines.readLine()) != null) {
-        lineNumber++;
+      while (true) {
+        long start = lines.position();
+        if (start >= limit) {
+          return null;
+        }
+        String text = lines.readLine();
+        if (text == null) {
+          return null;
+        }
+        long line = ++lineNumber;
         if (text.isBlank()) {
           continue;
         }
-        if (csvHeader && !headerSeen) {
-          headerSeen = true;
-          header = text;
-          continue;
+        if (spanningQuote >= 0) {
+          text = joinQuotedLines(text);
+        }
+        if (firstOffset < 0) {
+          first = text;
+          firstOffset = start;
+          if (firstLine == FirstLine.CSV_HEADER) {
+            continue;
+          }
+        } else if (start == firstOffset && firstLine == FirstLine.CSV_HEADER) {
+          continue; // the header, in a range that does not start at the object's start
         }
         emitted++;
-        return new RawRow(object, lineNumber, text, header);
+        return new RawRow(object, line, text, firstLine == FirstLine.NONE ? null : first);
       }
-      return null;
+    }
+
+    /** Joins following lines while a quote is open; an unclosed quote ends at the object's end. */
+    private String joinQuotedLines(String text) throws IOException {
+      int quotes = quotes(text);
+      if ((quotes & 1) == 0) {
+        return text;
+      }
+      StringBuilder row = new StringBuilder(text);
+      String next;
+      while ((quotes & 1) == 1 && (next = lines.readLine()) != null) {
+        lineNumber++;
+        row.append('\n').append(next);
+        quotes += quotes(next);
+      }
+      return row.toString();
+    }
+
+    private int quotes(String text) {
+      int count = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == spanningQuote) {
+          count++;
+        }
+      }
+      return count;
     }
 
     @Override
