@@ -1,19 +1,19 @@
 package dev.sluice.jobs.pipeline;
 
 import dev.sluice.connectors.parse.RejectedRow;
-import dev.sluice.connectors.sink.ChannelBucketAssigner;
 import dev.sluice.connectors.sink.ChannelRecord;
-import dev.sluice.connectors.sink.RecordIOShardWriter;
-import dev.sluice.connectors.sink.ShardNaming;
-import dev.sluice.connectors.sink.ShardRollingPolicy;
+import dev.sluice.connectors.sink.ChannelSink;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.connectors.source.RawRowSources;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.publish.OutputLayout;
+import dev.sluice.jobs.publish.PublishSettings;
+import dev.sluice.jobs.publish.PublishStep;
 import dev.sluice.splitters.Splitter;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -27,8 +27,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 
 /**
  * The Sluice dataflow: raw objects → parse, split, encode → one folder of RecordIO shards per
- * channel, with rejected rows beside them. The source and sinks come in through the constructor
- * ({@link #forConfig} wires the real ones), so a test can run the same graph on its own.
+ * channel, with rejected rows beside them → after the commit, the publisher, which finishes the run
+ * inside the job (manifests, InputDataConfig, the report last). The source and sinks come in
+ * through the constructor ({@link #forConfig} wires the real ones), so a test can run the same
+ * graph on its own.
  */
 public final class SluiceJob {
   private final JobConfig config;
@@ -53,13 +55,16 @@ public final class SluiceJob {
     this.afterSource = afterSource;
   }
 
-  /** The job with the configured file source and channel and rejected-row sinks. */
-  public static SluiceJob forConfig(JobConfig config, Splitter splitter) {
+  /**
+   * The job with the configured file source, the channel sink whose committed shards the publisher
+   * step publishes, and the rejected-row sink.
+   */
+  public static SluiceJob forConfig(JobConfig config, Splitter splitter, PublishSettings run) {
     return new SluiceJob(
         config,
         splitter,
         source(config),
-        channelSink(config),
+        channelSink(config).withPostCommit(new PublishStep(run)).build(),
         rejectedSink(config),
         UnaryOperator.identity());
   }
@@ -79,16 +84,23 @@ public final class SluiceJob {
         config.source().continuous()
             ? new RejectedFractionGuard(config.sink().maxRejectedFraction(), 1_000)
             : RejectedFractionGuard.OFF;
-    SingleOutputStreamOperator<ChannelRecord> records =
-        rows.process(
-                new RouteRecords(
-                    config.schema(),
-                    splitter,
-                    config.split().channels(),
-                    config.sink().minShardsPerChannel(),
-                    guard))
-            .name("parse, split, encode")
-            .uid("route-records");
+    SingleOutputStreamOperator<ChannelRecord> records;
+    if (config.split().needsPlanningPass()) {
+      records =
+          rows.connect(PlanningPass.addTo(env, config))
+              .transform(
+                  "parse, split, encode",
+                  TypeInformation.of(ChannelRecord.class),
+                  new RouteRecordsByPlan(
+                      config.schema(), config.split(), config.split().channels()));
+    } else {
+      records =
+          rows.transform(
+              "parse, split, encode",
+              TypeInformation.of(ChannelRecord.class),
+              new RouteRecords(config.schema(), splitter, config.split().channels(), guard));
+    }
+    records.uid("route-records");
     records.sinkTo(channelSink).name("channels").uid("channel-sink");
     records
         .getSideOutput(RouteRecords.REJECTED)
@@ -108,14 +120,12 @@ public final class SluiceJob {
         config.source().monitorInterval().orElse(null));
   }
 
-  static Sink<ChannelRecord> channelSink(JobConfig config) {
-    // A bulk format, so that a shard is written through a buffer (see RecordIOShardWriter).
-    return FileSink.forBulkFormat(new Path(config.sink().path()), RecordIOShardWriter.factory())
-        .withBucketAssigner(new ChannelBucketAssigner())
-        .withRollingPolicy(
-            new ShardRollingPolicy(config.sink().maxShardBytes(), config.sink().maxShardRecords()))
-        .withOutputFileConfig(ShardNaming.outputFileConfig())
-        .build();
+  /** The channel sink as configured; the caller adds what runs after its commit. */
+  public static ChannelSink.Builder channelSink(JobConfig config) {
+    return ChannelSink.forPath(config.sink().path())
+        .withMaxShardBytes(config.sink().maxShardBytes())
+        .withMaxShardRecords(config.sink().maxShardRecords())
+        .withShardsPerChannel(config.sink().minShardsPerChannel());
   }
 
   static Sink<String> rejectedSink(JobConfig config) {
