@@ -41,15 +41,28 @@ public final class RawRowSources {
    */
   public static Source<RawRow, ?, ?> fileSource(
       String path, SourceFormat format, TextReading reading, Duration monitorInterval) {
+    return fileSource(path, format, reading, monitorInterval, OnCorruptObject.FAIL);
+  }
+
+  /**
+   * The file source for a path, with a policy for objects that cannot be read to their end ({@code
+   * source.on-corrupt-object}).
+   */
+  public static Source<RawRow, ?, ?> fileSource(
+      String path,
+      SourceFormat format,
+      TextReading reading,
+      Duration monitorInterval,
+      OnCorruptObject onCorrupt) {
     if (monitorInterval != null && (monitorInterval.isNegative() || monitorInterval.isZero())) {
       throw new IllegalArgumentException(
           "source.monitor-interval must be positive, got " + monitorInterval);
     }
     if (format.isLineBased()) {
-      return TextFileSource.of(path, format, reading, monitorInterval);
+      return TextFileSource.of(path, format, reading, monitorInterval, onCorrupt);
     }
     FileSource.FileSourceBuilder<RawRow> builder =
-        FileSource.forBulkFileFormat(new AvroRowFormat(), new Path(path))
+        FileSource.forBulkFileFormat(new AvroRowFormat(onCorrupt), new Path(path))
             // One split per object, so record indices count from the object's start.
             .setFileEnumerator(FileSource.DEFAULT_NON_SPLITTABLE_FILE_ENUMERATOR);
     if (monitorInterval != null) {

@@ -17,12 +17,16 @@ public final class TextFileSource extends AbstractFileSource<RawRow, LineSplit> 
   private static final long serialVersionUID = 1L;
 
   private TextFileSource(
-      Path path, SourceFormat format, TextReading reading, ContinuousEnumerationSettings monitor) {
+      Path path,
+      SourceFormat format,
+      TextReading reading,
+      ContinuousEnumerationSettings monitor,
+      OnCorruptObject onCorrupt) {
     super(
         new Path[] {path},
         enumerator(reading.splitSizeFor(format)),
         LocalityAwareSplitAssigner::new,
-        TextLineFormat.forFormat(format, reading),
+        TextLineFormat.forFormat(format, reading, onCorrupt),
         monitor);
   }
 
@@ -32,7 +36,11 @@ public final class TextFileSource extends AbstractFileSource<RawRow, LineSplit> 
    * @param monitorInterval {@code null} for a bounded read; otherwise how often to list again
    */
   public static TextFileSource of(
-      String path, SourceFormat format, TextReading reading, Duration monitorInterval) {
+      String path,
+      SourceFormat format,
+      TextReading reading,
+      Duration monitorInterval,
+      OnCorruptObject onCorrupt) {
     if (!format.isLineBased()) {
       throw new IllegalArgumentException(format + " objects are not read as text lines");
     }
@@ -40,7 +48,8 @@ public final class TextFileSource extends AbstractFileSource<RawRow, LineSplit> 
         new Path(path),
         format,
         reading,
-        monitorInterval == null ? null : new ContinuousEnumerationSettings(monitorInterval));
+        monitorInterval == null ? null : new ContinuousEnumerationSettings(monitorInterval),
+        onCorrupt);
   }
 
   private static org.apache.flink.connector.file.src.enumerate.FileEnumerator.Provider enumerator(

@@ -1,8 +1,10 @@
 package dev.sluice.connectors.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
@@ -27,16 +29,23 @@ import org.slf4j.LoggerFactory;
  *       cut.
  *   <li>UTF-8; lines end in {@code \n} or {@code \r\n}. Objects whose name ends in {@code .gz} are
  *       gunzipped transparently (and always read whole).
- *   <li>Blank lines (empty or only whitespace) are skipped, but still counted, so line numbers stay
- *       those of the object. A trailing newline therefore yields no extra row.
- *   <li>With a CSV header, the object's first non-blank line is the header: it is not emitted but
- *       is attached to every row of that object (one {@code String} instance per reader). A range
- *       that does not start at the object's start reads the header from there.
- *   <li>Header-less CSV rows carry the object's first row in the same field instead, so a parser
- *       can count every row's columns against the object's first row wherever the object was cut.
+ *   <li>Empty lines are skipped in every format, but still counted, so line numbers stay those of
+ *       the object; a trailing newline therefore yields no extra row. Any other line is a row, even
+ *       one of only spaces, tabs or delimiters: it is read, counted, and rejected by the parser if
+ *       it is not a valid row.
+ *   <li>With {@link FirstLine#CSV_HEADER}, the object's first non-empty line is the header: it is
+ *       not emitted but is attached to every row of that object. With {@link
+ *       FirstLine#REFERENCE_ROW} (JSON Lines, header-less CSV) the first non-empty line is a row
+ *       and is also attached to every row as the reference that fixes feature names, order,
+ *       dimension or column count. A range that does not start at the object's start reads that
+ *       line from there, so every range sees the same one.
  *   <li>A row is one line, unless quoted fields may span lines: then a line with an open quote is
  *       joined (with {@code \n}) to the next until its quotes balance; the row keeps the number of
  *       its first line. Such objects are never split.
+ *   <li>A line that is not valid UTF-8 is emitted as a row with the defect {@code invalid_utf8}.
+ *   <li>An object that cannot be read to its end (a truncated or corrupt {@code .gz}) fails the
+ *       read with a {@link CorruptObjectException} naming it and how many lines were read, or with
+ *       {@link OnCorruptObject#SKIP} ends with one row with the defect {@code corrupt_object}.
  * </ul>
  *
  * <p>The checkpointed position is the number of rows emitted from the split (with no byte offset,
@@ -53,34 +62,55 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
   /** Rows handed over per batch: large enough to amortise the hand-over, small for latency. */
   static final int BATCH_SIZE = 1024;
 
-  /** What the reader attaches to each row as {@link RawRow#header}. */
-  enum FirstLine {
-    /** Nothing (JSON Lines, LibSVM). */
-    NONE,
-    /** The CSV header, which is not a row. */
+  /** What the first non-empty line of an object is. */
+  public enum FirstLine {
+    /** A row like any other. */
+    ROW,
+    /** A CSV header: not emitted, attached to every row. */
     CSV_HEADER,
-    /** The object's first CSV row, which is a row too. */
-    CSV_FIRST_ROW
+    /** A row, and also attached to every row of the object as its reference. */
+    REFERENCE_ROW
   }
 
   private final FirstLine firstLine;
+  private final OnCorruptObject onCorrupt;
 
   /** The quote that may hold line breaks, or -1 when every line is a row. */
   private final int spanningQuote;
 
-  TextLineFormat(FirstLine firstLine, int spanningQuote) {
+  /**
+   * A format for text lines that fails on a corrupt object.
+   *
+   * @param csvHeader whether the first non-empty line of each object is a CSV header
+   */
+  public TextLineFormat(boolean csvHeader) {
+    this(csvHeader ? FirstLine.CSV_HEADER : FirstLine.ROW, OnCorruptObject.FAIL);
+  }
+
+  /** A format for text lines, one row per line. */
+  public TextLineFormat(FirstLine firstLine, OnCorruptObject onCorrupt) {
+    this(firstLine, onCorrupt, -1);
+  }
+
+  private TextLineFormat(FirstLine firstLine, OnCorruptObject onCorrupt, int spanningQuote) {
     this.firstLine = firstLine;
+    this.onCorrupt = onCorrupt;
     this.spanningQuote = spanningQuote;
   }
 
   /** The reader format for a text source format. */
-  public static TextLineFormat forFormat(SourceFormat format, TextReading reading) {
+  public static TextLineFormat forFormat(
+      SourceFormat format, TextReading reading, OnCorruptObject onCorrupt) {
     return switch (format) {
       case CSV ->
           new TextLineFormat(
-              reading.csvHeader() ? FirstLine.CSV_HEADER : FirstLine.CSV_FIRST_ROW,
+              // Header-less rows are counted against the object's first row.
+              reading.csvHeader() ? FirstLine.CSV_HEADER : FirstLine.REFERENCE_ROW,
+              onCorrupt,
               reading.csvQuotedNewlines() ? reading.csvQuote() : -1);
-      case JSONL, LIBSVM -> new TextLineFormat(FirstLine.NONE, -1);
+      // A JSON Lines object's first line fixes every row's feature names, order and dimension.
+      case JSONL -> new TextLineFormat(FirstLine.REFERENCE_ROW, onCorrupt);
+      case LIBSVM -> new TextLineFormat(FirstLine.ROW, onCorrupt);
       case AVRO -> throw new IllegalArgumentException("Avro objects are not text");
     };
   }
@@ -154,8 +184,8 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
     return lines;
   }
 
-  /** The object's first non-blank line and its offset, read from the object's start. */
-  private static FirstNonBlank firstNonBlank(Path path) throws IOException {
+  /** The object's first non-empty line and its offset, read from the object's start. */
+  private static FirstNonEmpty firstNonEmpty(Path path) throws IOException {
     try (LineReader lines = new LineReader(open(path))) {
       while (true) {
         long start = lines.position();
@@ -163,39 +193,45 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
         if (text == null) {
           return null;
         }
-        if (!text.isBlank()) {
-          return new FirstNonBlank(text, start);
+        if (!text.isEmpty()) {
+          return new FirstNonEmpty(text, start);
         }
       }
     }
   }
 
-  private record FirstNonBlank(String text, long offset) {}
+  private record FirstNonEmpty(String text, long offset) {}
 
   private final class LineRowReader implements Reader<RawRow> {
     private final String object;
     private final LineSplit split;
-    private final LineReader lines;
     private final long limit;
+    private LineReader lines;
     private String first;
     private long firstOffset = -1;
     private long lineNumber;
     private long emitted;
+    private IOException openFailure;
 
     LineRowReader(LineSplit split, long alreadyEmitted) throws IOException {
       Path path = split.path();
       this.object = path.toUri().toString();
+      this.split = split;
       this.limit = split.toEnd() ? Long.MAX_VALUE : split.offset() + split.length();
       this.lineNumber = split.linesBefore();
-      if (firstLine != FirstLine.NONE && split.offset() > 0) {
-        FirstNonBlank found = firstNonBlank(path);
+      if (firstLine != FirstLine.ROW && split.offset() > 0) {
+        FirstNonEmpty found = firstNonEmpty(path);
         if (found != null) {
           first = found.text();
           firstOffset = found.offset();
         }
       }
-      this.lines = openRange(split);
-      this.split = split;
+      try {
+        this.lines = openRange(split);
+      } catch (ZipException | EOFException e) {
+        // "Not in GZIP format" is found when the gzip header is read, before any line.
+        openFailure = e;
+      }
       LOG.debug("range opened: {}", split);
       // Re-read the rows emitted before the checkpoint without emitting them again.
       while (emitted < alreadyEmitted) {
@@ -214,19 +250,20 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
 
     /** The next row, counted in {@link #emitted}, or {@code null} at the end of the range. */
     private RawRow nextRow() throws IOException {
-      while (true) {
+      while (lines != null) {
         long start = lines.position();
         if (start >= limit) {
           return null;
         }
-        String text = lines.readLine();
+        String text = readLine();
         if (text == null) {
-          return null;
+          break;
         }
         long line = ++lineNumber;
-        if (text.isBlank()) {
+        if (text.isEmpty()) {
           continue;
         }
+        boolean invalidUtf8 = lines.lastLineInvalidUtf8();
         if (spanningQuote >= 0) {
           text = joinQuotedLines(text);
         }
@@ -240,8 +277,41 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
           continue; // the header, in a range that does not start at the object's start
         }
         emitted++;
-        return new RawRow(object, line, text, firstLine == FirstLine.NONE ? null : first);
+        String header = firstLine == FirstLine.ROW ? null : first;
+        if (invalidUtf8) {
+          return RawRow.defective(object, line, text, header, "invalid_utf8");
+        }
+        return new RawRow(object, line, text, header);
       }
+      return corrupt();
+    }
+
+    /** The next line, or {@code null} at the end, or after the object broke (see openFailure). */
+    private String readLine() throws IOException {
+      try {
+        return lines.readLine();
+      } catch (ZipException | EOFException e) {
+        openFailure = e;
+        lines.close();
+        lines = null;
+        return null;
+      }
+    }
+
+    /** The object broke: fail, or (skip) emit its one corrupt_object row, once. */
+    private RawRow corrupt() throws CorruptObjectException {
+      if (openFailure == null) {
+        return null;
+      }
+      String message = CorruptObjectException.describe(object, lineNumber, "lines", openFailure);
+      if (onCorrupt == OnCorruptObject.FAIL) {
+        throw new CorruptObjectException(
+            message + "; set source.on-corrupt-object skip to reject the rest and go on");
+      }
+      openFailure = null;
+      emitted++;
+      String header = firstLine == FirstLine.ROW ? null : first;
+      return RawRow.defective(object, lineNumber + 1, message, header, "corrupt_object");
     }
 
     /** Joins following lines while a quote is open; an unclosed quote ends at the object's end. */
@@ -252,7 +322,7 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
       }
       StringBuilder row = new StringBuilder(text);
       String next;
-      while ((quotes & 1) == 1 && (next = lines.readLine()) != null) {
+      while ((quotes & 1) == 1 && lines != null && (next = readLine()) != null) {
         lineNumber++;
         row.append('\n').append(next);
         quotes += quotes(next);
@@ -292,7 +362,9 @@ public final class TextLineFormat implements BulkFormat<RawRow, LineSplit> {
 
     @Override
     public void close() throws IOException {
-      lines.close();
+      if (lines != null) {
+        lines.close();
+      }
     }
   }
 }
