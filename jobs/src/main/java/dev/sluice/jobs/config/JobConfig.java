@@ -10,6 +10,7 @@ import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.parse.TimestampFormat;
 import dev.sluice.connectors.source.OnCorruptObject;
 import dev.sluice.connectors.source.SourceFormat;
+import dev.sluice.connectors.source.TextReading;
 import dev.sluice.splitters.SpecBuilder;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
@@ -40,9 +41,18 @@ public record JobConfig(
     JobSettings job,
     S3Settings s3) {
 
-  /** Where and how raw objects are read. */
+  /**
+   * Where and how raw objects are read.
+   *
+   * @param textReading how text objects are cut into ranges and rows (split size, CSV header,
+   *     quoted line breaks)
+   */
   public record SourceSettings(
-      String path, SourceFormat format, boolean csvHeader, Optional<Duration> monitorInterval)
+      String path,
+      SourceFormat format,
+      boolean csvHeader,
+      Optional<Duration> monitorInterval,
+      TextReading textReading)
       implements Serializable {
     public boolean continuous() {
       return monitorInterval.isPresent();
@@ -154,7 +164,12 @@ public record JobConfig(
             sourcePath.orElseThrow(),
             format.orElseThrow(),
             settings.flag(SOURCE_CSV_HEADER),
-            monitorInterval);
+            monitorInterval,
+            new TextReading(
+                settings.get(SOURCE_SPLIT_SIZE, Long.class),
+                settings.flag(SOURCE_CSV_HEADER),
+                settings.get(SOURCE_CSV_QUOTE, Character.class),
+                settings.flag(SOURCE_CSV_QUOTED_NEWLINES)));
     SinkSettings sink =
         new SinkSettings(
             sinkPath.orElseThrow(),

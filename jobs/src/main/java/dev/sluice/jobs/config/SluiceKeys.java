@@ -42,6 +42,21 @@ public final class SluiceKeys {
       key("source.csv.quote", ValueType.CHAR)
           .defaultValue("\"")
           .describedAs("The CSV quote character (RFC 4180: a quote inside is doubled).");
+  public static final ConfigKey SOURCE_CSV_QUOTED_NEWLINES =
+      key("source.csv.quoted-newlines", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a quoted CSV field may hold line breaks. When true, a row runs on over as"
+                  + " many lines as its quotes need, and each object is read whole by one reader"
+                  + " (no source.split-size ranges).");
+  public static final ConfigKey SOURCE_SPLIT_SIZE =
+      key("source.split-size", ValueType.BYTES)
+          .defaultValue("64mb")
+          .describedAs(
+              "Uncompressed CSV, JSON Lines and LibSVM objects larger than this are read as byte"
+                  + " ranges of about this size by all readers at once; line numbers (and so the"
+                  + " default uid <object>:<line> and every channel) stay those of the whole"
+                  + " object. Gzip and Avro objects are read whole, one reader each.");
   public static final ConfigKey SOURCE_LIBSVM_DIMENSION =
       key("source.libsvm.dimension", ValueType.POSITIVE_INT)
           .describedAs("The feature dimension of LibSVM input; required for source.format libsvm.");
@@ -332,6 +347,8 @@ public final class SluiceKeys {
           SOURCE_CSV_HEADER,
           SOURCE_CSV_DELIMITER,
           SOURCE_CSV_QUOTE,
+          SOURCE_CSV_QUOTED_NEWLINES,
+          SOURCE_SPLIT_SIZE,
           SOURCE_LIBSVM_DIMENSION,
           SOURCE_LIBSVM_ZERO_BASED,
           SOURCE_ON_CORRUPT_OBJECT,

@@ -115,7 +115,7 @@ public final class SluiceJob {
     return RawRowSources.fileSource(
         config.source().path(),
         config.source().format(),
-        config.source().csvHeader(),
+        config.source().textReading(),
         config.source().monitorInterval().orElse(null),
         config.onCorruptObject());
   }
