@@ -5,6 +5,7 @@ import dev.sluice.connectors.fs.ChannelHygiene;
 import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.connectors.sink.CommittedShard;
 import dev.sluice.connectors.sink.ShardNaming;
+import dev.sluice.jobs.run.EventTimeWindow;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,11 +70,22 @@ public final class Publication {
     RunCounts counts = tally.counts();
     Map<String, List<ChannelShards.Shard>> shards = byChannel(committed);
     String failure = failure(counts);
+    java.util.Optional<String> eventTimes = java.util.Optional.empty();
+    RunFailedException implausible = null;
+    try {
+      eventTimes = EventTimeWindow.of(run.configuration()).check(counts.audit());
+    } catch (EventTimeWindow.ImplausibleEventTimesException e) {
+      implausible = e;
+      failure = failure != null ? failure : e.getMessage();
+    }
     if (failure != null) {
       Map<String, ChannelShards.Cleanup> withdrawn = withdraw(layout);
       RunReport report =
-          report(counts, shards, withdrawn, now, "failed", List.of()).failure(failure);
+          report(tally, shards, withdrawn, now, "failed", List.of()).failure(failure);
       JsonFiles.write(layout.failedReport(), report.json());
+      if (implausible != null && failure.equals(implausible.getMessage())) {
+        throw implausible;
+      }
       throw new RunFailedException(
           failure + "; nothing was published (see " + layout.failedReport() + ")");
     }
@@ -83,8 +95,19 @@ public final class Publication {
     }
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
-    List<String> warnings = warnings(shards, cleanups);
-    RunReport report = report(counts, shards, cleanups, now, COMPLETE, warnings);
+    List<String> warnings = warnings(tally, shards, cleanups);
+    eventTimes.ifPresent(
+        warning -> {
+          LOG.warn("{}", warning);
+          warnings.add(warning);
+        });
+    if (run.channelChecks() != null) {
+      for (String warning : run.channelChecks().warnings(counts.audit())) {
+        LOG.warn("{}", warning);
+        warnings.add(warning);
+      }
+    }
+    RunReport report = report(tally, shards, cleanups, now, COMPLETE, warnings);
     write(layout, shards, report);
     LOG.info(
         "published: {} rows read, {} written, {} excluded by gap, {} rejected; report at {}",
@@ -113,7 +136,7 @@ public final class Publication {
       Map<String, ChannelShards.Cleanup> withdrawn = withdraw(layout);
       JsonFiles.write(
           layout.failedReport(),
-          report(counts, byChannel(committed), withdrawn, now, "failed", List.of())
+          report(tally, byChannel(committed), withdrawn, now, "failed", List.of())
               .failure(failure)
               .json());
       throw new RunFailedException(failure + "; the channels were withdrawn");
@@ -121,7 +144,7 @@ public final class Publication {
     Map<String, List<ChannelShards.Shard>> shards = byChannel(committed);
     Map<String, ChannelShards.Cleanup> none = new LinkedHashMap<>();
     run.channels().forEach(c -> none.put(c, new ChannelShards.Cleanup(List.of(), empty())));
-    RunReport report = report(counts, shards, none, now, RUNNING, List.of());
+    RunReport report = report(tally, shards, none, now, RUNNING, List.of());
     write(layout, shards, report);
     return report.json();
   }
@@ -158,16 +181,17 @@ public final class Publication {
   }
 
   private RunReport report(
-      RunCounts counts,
+      RunTally tally,
       Map<String, List<ChannelShards.Shard>> shards,
       Map<String, ChannelShards.Cleanup> cleanups,
       Instant now,
       String status,
       List<String> warnings) {
     double seconds = Duration.between(run.startedAt(), now).toMillis() / 1000.0;
+    RunCounts counts = tally.counts();
     return new RunReport(run, jobId, now, status)
         .inputs(run.sourcePath(), run.sourceFormat(), run.inputs())
-        .plan(run.planJson())
+        .plan(tally.planJson() != null ? tally.planJson() : run.planJson())
         .counts(counts, seconds)
         .channels(run.layout(), counts.audit(), shards, cleanups)
         .warnings(warnings);
@@ -256,6 +280,13 @@ public final class Publication {
           + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
           + ")";
     }
+    if (run.channelChecks() != null) {
+      List<String> channelFailures =
+          run.channelChecks().failures(counts.audit(), counts.rowsRead());
+      if (!channelFailures.isEmpty()) {
+        return String.join("; ", channelFailures);
+      }
+    }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
     }
@@ -263,8 +294,11 @@ public final class Publication {
   }
 
   private List<String> warnings(
-      Map<String, List<ChannelShards.Shard>> shards, Map<String, ChannelShards.Cleanup> cleanups) {
+      RunTally tally,
+      Map<String, List<ChannelShards.Shard>> shards,
+      Map<String, ChannelShards.Cleanup> cleanups) {
     List<String> warnings = new ArrayList<>(run.planWarnings());
+    warnings.addAll(tally.planWarnings());
     if (run.root().startsWith("s3")
         && cleanups.values().stream().anyMatch(c -> c.abortedUploads().isEmpty())) {
       warnings.add(

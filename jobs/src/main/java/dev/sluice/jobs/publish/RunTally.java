@@ -26,6 +26,8 @@ public final class RunTally implements Serializable {
   private long rowsRejected;
   private final TreeMap<String, Long> rejectedByReason = new TreeMap<>();
   private final LeakageAuditor auditor;
+  private String planJson;
+  private java.util.List<String> planWarnings = java.util.List.of();
 
   public RunTally(SplitExpectations expectations) {
     this.auditor = new LeakageAuditor(expectations);
@@ -38,6 +40,21 @@ public final class RunTally implements Serializable {
   public void rejected(String reason) {
     rowsRejected++;
     rejectedByReason.merge(reason, 1L, Long::sum);
+  }
+
+  /** The plan the split was routed by, when it was planned inside the job. */
+  public void plan(String json, java.util.List<String> warnings) {
+    this.planJson = json;
+    this.planWarnings = java.util.List.copyOf(warnings);
+  }
+
+  /** The plan as JSON; null when the split needed none. */
+  public String planJson() {
+    return planJson;
+  }
+
+  public java.util.List<String> planWarnings() {
+    return planWarnings;
   }
 
   /** The auditor the routing step records every assignment into. */
@@ -67,6 +84,10 @@ public final class RunTally implements Serializable {
     rowsRejected += other.rowsRejected;
     other.rejectedByReason.forEach((reason, n) -> rejectedByReason.merge(reason, n, Long::sum));
     auditor.merge(other.auditor);
+    if (planJson == null) {
+      planJson = other.planJson;
+      planWarnings = other.planWarnings;
+    }
     return this;
   }
 

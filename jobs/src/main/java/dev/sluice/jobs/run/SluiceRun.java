@@ -1,17 +1,14 @@
 package dev.sluice.jobs.run;
 
-import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.pipeline.PlanningPass;
+import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.SluiceJob;
-import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
-import dev.sluice.splitters.SplitConfigException;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
-import dev.sluice.splitters.group.BalancedGroupPlan;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.audit.ChannelChecks;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +62,7 @@ public final class SluiceRun {
   }
 
   /**
-   * @param environments a fresh environment per job (the planning pass and the main pass)
+   * @param environments the environment the run's one job is built in
    * @param jobCustomizer adjusts the dataflow before it runs; tests inject failures with it
    */
   public SluiceRun(
@@ -103,6 +100,8 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
+    // A file at sink.path, or a folder the run may not write, is refused before data moves.
+    SinkWritability.check(config.sink().path());
     // Qualified, so the manifests and the report name the output as a training job must find it.
     Path root = new Path(config.sink().path());
     OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
@@ -135,26 +134,10 @@ public final class SluiceRun {
         inputs.stream().mapToLong(InputObjects.InputObject::bytes).sum(),
         config.source().path());
 
-    SplitPlan plan = null;
-    Splitter splitter;
-    if (config.split().needsPlanningPass()) {
-      LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
-      try {
-        StreamExecutionEnvironment planning = environments.get();
-        configure(planning, true);
-        plan = PlanningPass.run(planning, config);
-        splitter = config.split().splitter(plan);
-      } catch (SplitConfigException e) {
-        throw ConfigException.foundByThePlanningPass(
-            e.problems().stream().map(Object::toString).toList());
-      }
-      LOG.info("plan: {}", plan.describe());
-    } else {
-      splitter = config.split().splitter();
-    }
-
-    PublishSettings publish =
-        publishSettings(layout, bounded ? inputs : List.of(), plan, startedAt);
+    // A split that plans from the data plans inside the job (see PlanningPass).
+    Splitter splitter =
+        config.split() instanceof UnplannedSpec unplanned ? unplanned.splitter() : null;
+    PublishSettings publish = publishSettings(layout, bounded ? inputs : List.of(), startedAt);
     StreamExecutionEnvironment env = environments.get();
     configure(env, bounded);
     jobCustomizer.apply(SluiceJob.forConfig(config, splitter, publish)).addTo(env);
@@ -167,24 +150,7 @@ public final class SluiceRun {
 
   /** What the job's publisher needs to know of this run, fixed now. */
   private PublishSettings publishSettings(
-      OutputLayout layout,
-      List<InputObjects.InputObject> inputs,
-      SplitPlan plan,
-      Instant startedAt) {
-    List<String> planWarnings = new ArrayList<>();
-    if (plan instanceof BalancedGroupPlan balanced && !balanced.withinTolerance()) {
-      planWarnings.add(
-          "split.group.balanced: the group sizes do not allow every channel's share of records"
-              + " within split.group.tolerance "
-              + balanced.tolerance()
-              + " of its target; the plan in this report has the realised fractions");
-    }
-    String planJson;
-    try {
-      planJson = plan == null ? null : JsonFiles.mapper().writeValueAsString(plan.describe());
-    } catch (IOException e) {
-      throw new IllegalStateException("a plan is always JSON", e);
-    }
+      OutputLayout layout, List<InputObjects.InputObject> inputs, Instant startedAt) {
     return new PublishSettings(
         layout.root().toString(),
         config.job().name(),
@@ -195,12 +161,17 @@ public final class SluiceRun {
         config.source().path(),
         config.source().format().configName(),
         List.copyOf(inputs),
-        planJson,
-        planWarnings,
+        null,
+        List.of(),
         config.sink().maxRejectedFraction(),
         config.sink().minShardsPerChannel(),
         !bounded(),
-        startedAt);
+        startedAt,
+        // Empty channels and far-off fractions are judged on a bounded run's whole output only.
+        bounded()
+            ? ChannelChecks.of(
+                config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS))
+            : null);
   }
 
   private boolean bounded() {

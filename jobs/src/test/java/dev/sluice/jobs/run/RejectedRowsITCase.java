@@ -119,5 +119,9 @@ class RejectedRowsITCase {
     assertThat(output.resolve("_sluice/report.json")).doesNotExist();
     assertThat(output.resolve("_sluice/input-data-config.json")).doesNotExist();
     assertThat(output.resolve("_sluice/manifests")).doesNotExist();
+    // SageMaker's S3Prefix trains on whatever is under a channel prefix: a failed run leaves none.
+    for (String channel : List.of("train", "validation", "test")) {
+      assertThat(output.resolve(channel)).doesNotExist();
+    }
   }
 }
