@@ -6,11 +6,13 @@ import dev.sluice.connectors.parse.RowParser;
 import dev.sluice.connectors.parse.RowParsers;
 import dev.sluice.connectors.parse.RowRejectedException;
 import dev.sluice.connectors.parse.SchemaMapping;
-import dev.sluice.connectors.protobuf.RecordEncoder;
-import dev.sluice.connectors.protobuf.ValueType;
 import dev.sluice.connectors.sink.ChannelRecord;
-import dev.sluice.connectors.sink.ShardNaming;
+import dev.sluice.connectors.sink.ChannelStatistics;
+import dev.sluice.connectors.sink.ShardEncoder;
+import dev.sluice.connectors.sink.ShardFormat;
+import dev.sluice.connectors.sink.ShuffleOrder;
 import dev.sluice.connectors.source.RawRow;
+import dev.sluice.jobs.target.LabelCheck;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.SplitFields;
@@ -29,10 +31,12 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The per-record heart of the job: parse a raw row, assign it a channel, encode it as a
- * RecordIO-protobuf {@code Record}. A row that cannot be parsed or assigned goes to the {@link
- * #REJECTED} side output with its reason; a row inside a time gap is counted and dropped. Every row
- * read ends in exactly one of these, and the counts say so.
+ * The per-record heart of the job: parse a raw row, assign it a channel, encode it in the shard
+ * format ({@code sink.format}). A row that cannot be parsed or assigned, or whose label the target
+ * algorithm cannot train on, goes to the {@link #REJECTED} side output with its reason; a row
+ * inside a time gap is counted and dropped. Every row read ends in exactly one of these, and the
+ * counts say so. The records leave with their channel as bucket; the sink spreads them over shard
+ * folders.
  *
  * <p>Source, router and sink are chained, so rows are not serialised between them; the router
  * reuses its encoder buffer and output record (see {@link ChannelRecord}).
@@ -57,17 +61,26 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   /** Prefix of the per-reason rejected-rows accumulators ({@code sluice.rejected.non_finite}). */
   public static final String REJECTED_PREFIX = "sluice.rejected.";
 
+  /**
+   * Prefix of the per-channel {@link ChannelStatistics} accumulators ({@code
+   * sluice.estimator.train}).
+   */
+  public static final String ESTIMATOR_PREFIX = "sluice.estimator.";
+
   private final SchemaMapping schema;
   private final Splitter splitter;
   private final List<Channel> channels;
-  private final int shardsPerChannel;
+  private final ShardFormat format;
+  private final LabelCheck labelCheck;
+  private final boolean shuffle;
+  private final long shuffleSeed;
   private final RejectedFractionGuard rejectedGuard;
 
   private transient RowParser parser;
-  private transient RecordEncoder encoder;
+  private transient ShardEncoder encoder;
   private transient ChannelRecord out;
-  private transient String[][] buckets;
-  private transient int[] nextShard;
+  private transient String[] buckets;
+  private transient ChannelStatisticsAccumulator[] statistics;
   private transient AuditAccumulator audit;
   private transient LeakageAuditor auditor;
   private transient LongCounter rowsRead;
@@ -78,8 +91,10 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   private transient Map<String, Rejections> rejections;
 
   /**
-   * @param shardsPerChannel 1 to write each channel's shards directly under its prefix; more to
-   *     spread them over that many {@code shard-NNN} folders ({@code sink.min-shards-per-channel})
+   * @param format the shard format the records are encoded in
+   * @param labelCheck rejects labels the target algorithm cannot train on
+   * @param shuffle whether each record carries its place in the shuffled order ({@link
+   *     ChannelRecord#order}, a hash of its uid salted with {@code shuffleSeed})
    * @param rejectedGuard fails a continuous run whose rejected share passes the limit; bounded runs
    *     check the exact share at the end instead
    */
@@ -87,27 +102,31 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       SchemaMapping schema,
       Splitter splitter,
       List<Channel> channels,
-      int shardsPerChannel,
+      ShardFormat format,
+      LabelCheck labelCheck,
+      boolean shuffle,
+      long shuffleSeed,
       RejectedFractionGuard rejectedGuard) {
     this.schema = schema;
     this.splitter = splitter;
     this.channels = List.copyOf(channels);
-    this.shardsPerChannel = shardsPerChannel;
+    this.format = format;
+    this.labelCheck = labelCheck;
+    this.shuffle = shuffle;
+    this.shuffleSeed = shuffleSeed;
     this.rejectedGuard = rejectedGuard;
   }
 
   @Override
   public void open(OpenContext context) {
     parser = RowParsers.create(schema);
-    encoder = new RecordEncoder();
+    encoder = format.newEncoder();
     out = new ChannelRecord();
-    buckets = new String[channels.size()][shardsPerChannel];
-    nextShard = new int[channels.size()];
+    buckets = new String[channels.size()];
+    statistics = new ChannelStatisticsAccumulator[channels.size()];
     for (int c = 0; c < channels.size(); c++) {
-      for (int s = 0; s < shardsPerChannel; s++) {
-        String name = channels.get(c).name();
-        buckets[c][s] = shardsPerChannel == 1 ? name : ShardNaming.shardBucket(name, s);
-      }
+      buckets[c] = channels.get(c).name();
+      statistics[c] = new ChannelStatisticsAccumulator();
     }
     audit = new AuditAccumulator(splitter.expectations());
     auditor = audit.auditor();
@@ -134,6 +153,10 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
   public void close() {
     if (audit != null) {
       getRuntimeContext().addAccumulator(AUDIT, audit);
+      for (int c = 0; c < channels.size(); c++) {
+        getRuntimeContext()
+            .addAccumulator(ESTIMATOR_PREFIX + channels.get(c).name(), statistics[c]);
+      }
     }
   }
 
@@ -145,6 +168,11 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       record = parser.parse(row);
     } catch (RowRejectedException rejection) {
       reject(context, RejectedRow.of(row, rejection));
+      return;
+    }
+    String labelProblem = labelCheck.rejectReason(record.label);
+    if (labelProblem != null) {
+      reject(context, labelRejection(row, record, labelProblem));
       return;
     }
     // The uid is the random split's key too (<object>:<line> unless an id is mapped): built once.
@@ -166,50 +194,15 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
 
   private void write(
       ParsedRecord record, String uid, int channel, Collector<ChannelRecord> collector) {
-    RecordEncoder encoder = this.encoder.reset();
-    ValueType type = ValueTypes.of(record.featureType);
-    if (record.isSparse()) {
-      encoder.sparseFeature(
-          RecordEncoder.DEFAULT_NAME,
-          type,
-          record.sparseValues,
-          record.sparseKeys,
-          0,
-          record.sparseKeys.length,
-          record.dimension);
-    } else {
-      encoder.denseFeature(
-          RecordEncoder.DEFAULT_NAME, type, record.features, 0, record.features.length);
-    }
-    if (record.label != null) {
-      // Built-in algorithms read a float32 label["values"], scalar or vector.
-      if (record.label.length == 1) {
-        encoder.scalarLabel(ValueType.FLOAT32, record.label[0]);
-      } else {
-        encoder.denseLabel(
-            RecordEncoder.DEFAULT_NAME, ValueType.FLOAT32, record.label, 0, record.label.length);
-      }
-    }
-    encoder.uid(uid);
-
-    out.bucket = buckets[channel][nextShard(channel)];
+    encoder.encode(record, uid);
+    statistics[channel].statistics().add(record);
+    out.bucket = buckets[channel];
     out.payload = encoder.array();
     out.length = encoder.length();
+    out.order = shuffle ? ShuffleOrder.of(shuffleSeed, uid) : 0L;
     written[channel].add(1L);
     writtenMetric[channel].inc();
     collector.collect(out);
-  }
-
-  /**
-   * The shard folder of the channel's next record: round robin, so that a subtask that writes k
-   * records of a channel fills min(k, N) folders, each with its own shard, and a channel of at
-   * least N records gets at least N shards wherever its records are read. Which folder a record
-   * lands in is not part of the split; its channel is.
-   */
-  private int nextShard(int channel) {
-    int shard = nextShard[channel];
-    nextShard[channel] = shard + 1 == shardsPerChannel ? 0 : shard + 1;
-    return shard;
   }
 
   private void reject(Context context, RejectedRow rejected) {
@@ -230,6 +223,21 @@ public final class RouteRecords extends ProcessFunction<RawRow, ChannelRecord> {
       accumulator.add(1L);
       metric.inc();
     }
+  }
+
+  private RejectedRow labelRejection(RawRow row, ParsedRecord record, String reason) {
+    return new RejectedRow(
+        row.object,
+        row.line,
+        reason,
+        row.object
+            + " line "
+            + row.line
+            + ": label "
+            + java.util.Arrays.toString(record.label)
+            + " is not what the target algorithm trains on; expected "
+            + labelCheck.expected(reason),
+        row.text);
   }
 
   private static RejectedRow splitRejection(RawRow row, Assignment.Reason reason) {

@@ -3,14 +3,19 @@ package dev.sluice.jobs.pipeline;
 import dev.sluice.connectors.parse.RejectedRow;
 import dev.sluice.connectors.sink.ChannelBucketAssigner;
 import dev.sluice.connectors.sink.ChannelRecord;
-import dev.sluice.connectors.sink.RecordIOShardWriter;
+import dev.sluice.connectors.sink.ChannelShuffle;
+import dev.sluice.connectors.sink.ShardFormat;
 import dev.sluice.connectors.sink.ShardNaming;
 import dev.sluice.connectors.sink.ShardRollingPolicy;
+import dev.sluice.connectors.sink.ShardSpreader;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.connectors.source.RawRowSources;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.publish.OutputLayout;
+import dev.sluice.jobs.target.LabelCheck;
+import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.Splitter;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
@@ -26,9 +31,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * The Sluice dataflow: raw objects → parse, split, encode → one folder of RecordIO shards per
- * channel, with rejected rows beside them. The source and sinks come in through the constructor
- * ({@link #forConfig} wires the real ones), so a test can run the same graph on its own.
+ * The Sluice dataflow: raw objects → parse, split, encode → shuffle within each channel ({@code
+ * sink.shuffle}) → one folder of shards per channel, with rejected rows beside them. The source and
+ * sinks come in through the constructor ({@link #forConfig} wires the real ones), so a test can run
+ * the same graph on its own.
  */
 public final class SluiceJob {
   private final JobConfig config;
@@ -79,17 +85,35 @@ public final class SluiceJob {
         config.source().continuous()
             ? new RejectedFractionGuard(config.sink().maxRejectedFraction(), 1_000)
             : RejectedFractionGuard.OFF;
+    JobConfig.SinkSettings sink = config.sink();
     SingleOutputStreamOperator<ChannelRecord> records =
         rows.process(
                 new RouteRecords(
                     config.schema(),
                     splitter,
                     config.split().channels(),
-                    config.sink().minShardsPerChannel(),
+                    sink.format(),
+                    LabelCheck.of(config.target()),
+                    sink.shuffle(),
+                    sink.shuffleSeed(),
                     guard))
             .name("parse, split, encode")
             .uid("route-records");
-    records.sinkTo(channelSink).name("channels").uid("channel-sink");
+    DataStream<ChannelRecord> ordered = records;
+    if (sink.shuffle()) {
+      ordered =
+          config.source().continuous()
+              ? ChannelShuffle.buffered(records, sink.shuffleBufferRecords())
+              : ChannelShuffle.sorted(records);
+    }
+    List<String> channels = config.split().channels().stream().map(Channel::name).toList();
+    ordered
+        .map(new ShardSpreader(channels, sink.minShardsPerChannel()))
+        .name("spread over shard folders")
+        .uid("shard-spreader")
+        .sinkTo(channelSink)
+        .name("channels")
+        .uid("channel-sink");
     records
         .getSideOutput(RouteRecords.REJECTED)
         .map(RejectedRow::toJsonLine)
@@ -110,11 +134,13 @@ public final class SluiceJob {
 
   static Sink<ChannelRecord> channelSink(JobConfig config) {
     // A bulk format, so that a shard is written through a buffer (see RecordIOShardWriter).
-    return FileSink.forBulkFormat(new Path(config.sink().path()), RecordIOShardWriter.factory())
+    ShardFormat format = config.sink().format();
+    return FileSink.forBulkFormat(new Path(config.sink().path()), format.writerFactory())
         .withBucketAssigner(new ChannelBucketAssigner())
         .withRollingPolicy(
-            new ShardRollingPolicy(config.sink().maxShardBytes(), config.sink().maxShardRecords()))
-        .withOutputFileConfig(ShardNaming.outputFileConfig())
+            new ShardRollingPolicy(
+                config.sink().maxShardBytes(), config.sink().maxShardRecords(), format))
+        .withOutputFileConfig(ShardNaming.outputFileConfig(format))
         .build();
   }
 

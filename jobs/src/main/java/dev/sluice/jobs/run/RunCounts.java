@@ -1,5 +1,6 @@
 package dev.sluice.jobs.run;
 
+import dev.sluice.connectors.sink.ChannelStatistics;
 import dev.sluice.jobs.pipeline.RouteRecords;
 import dev.sluice.splitters.audit.AuditReport;
 import dev.sluice.splitters.audit.LeakageAuditor;
@@ -13,10 +14,15 @@ import org.apache.flink.api.common.JobExecutionResult;
  * #balanced()} says whether the figures agree.
  */
 public record RunCounts(
-    long rowsRead, long rowsRejected, Map<String, Long> rejectedByReason, AuditReport audit) {
+    long rowsRead,
+    long rowsRejected,
+    Map<String, Long> rejectedByReason,
+    AuditReport audit,
+    Map<String, ChannelStatistics> statistics) {
 
   static RunCounts from(JobExecutionResult result) {
     Map<String, Long> byReason = new TreeMap<>();
+    Map<String, ChannelStatistics> statistics = new TreeMap<>();
     result
         .getAllAccumulatorResults()
         .forEach(
@@ -24,13 +30,18 @@ public record RunCounts(
               if (name.startsWith(RouteRecords.REJECTED_PREFIX) && value instanceof Long count) {
                 byReason.put(name.substring(RouteRecords.REJECTED_PREFIX.length()), count);
               }
+              if (name.startsWith(RouteRecords.ESTIMATOR_PREFIX)
+                  && value instanceof ChannelStatistics channel) {
+                statistics.put(name.substring(RouteRecords.ESTIMATOR_PREFIX.length()), channel);
+              }
             });
     LeakageAuditor auditor = result.getAccumulatorResult(RouteRecords.AUDIT);
     return new RunCounts(
         orZero(result.getAccumulatorResult(RouteRecords.ROWS_READ)),
         orZero(result.getAccumulatorResult(RouteRecords.ROWS_REJECTED)),
         byReason,
-        auditor.report());
+        auditor.report(),
+        statistics);
   }
 
   private static long orZero(Long value) {

@@ -6,9 +6,11 @@ import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.pipeline.PlanningPass;
 import dev.sluice.jobs.pipeline.SluiceJob;
 import dev.sluice.jobs.publish.ChannelShards;
+import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.SageMakerChannels;
+import dev.sluice.jobs.target.TargetVerdict;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
@@ -236,8 +238,11 @@ public final class SluiceRun {
             .counts(counts, seconds)
             .channels(layout, counts.audit(), shards, cleanups)
             .warnings(warnings);
+    report
+        .json()
+        .set("estimator", EstimatorInputs.of(config).describe(layout, counts.statistics()));
 
-    String failure = failure(counts);
+    String failure = failure(counts, shards);
     if (failure != null) {
       report.json().put("status", "failed");
       report.failure(failure);
@@ -256,11 +261,15 @@ public final class SluiceRun {
       prefixes.put(channel.name(), OutputLayout.folderUri(prefix));
       manifests.put(channel.name(), layout.manifest(channel.name()).toUri().toString());
     }
+    EstimatorInputs estimator = EstimatorInputs.of(config);
     JsonFiles.write(
-        layout.inputDataConfig(), SageMakerChannels.inputDataConfig(prefixes, "S3Prefix"));
+        layout.inputDataConfig(),
+        SageMakerChannels.inputDataConfig(
+            prefixes, "S3Prefix", estimator.contentType(), estimator.inputMode()));
     JsonFiles.write(
         layout.manifestInputDataConfig(),
-        SageMakerChannels.inputDataConfig(manifests, "ManifestFile"));
+        SageMakerChannels.inputDataConfig(
+            manifests, "ManifestFile", estimator.contentType(), estimator.inputMode()));
     // Last: its presence marks a complete run.
     JsonFiles.write(layout.report(), report.json());
     LOG.info(
@@ -274,7 +283,7 @@ public final class SluiceRun {
     return new RunResult(layout, counts, shards, warnings);
   }
 
-  private String failure(RunCounts counts) {
+  private String failure(RunCounts counts, Map<String, List<ChannelShards.Shard>> shards) {
     if (counts.rejectedFraction() > config.sink().maxRejectedFraction()) {
       return String.format(
           "%d of %d rows (%.4f) were rejected, more than sink.max-rejected-fraction %s; the"
@@ -293,6 +302,20 @@ public final class SluiceRun {
     }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
+    }
+    Map<String, Integer> shardCounts = new LinkedHashMap<>();
+    shards.forEach(
+        (channel, list) -> {
+          if (!list.isEmpty()) {
+            shardCounts.put(channel, list.size());
+          }
+        });
+    List<String> unfit = TargetVerdict.failures(config.target(), counts.statistics(), shardCounts);
+    if (!unfit.isEmpty()) {
+      return "the channels do not suit target.algorithm "
+          + config.target().algorithm().configName()
+          + ": "
+          + String.join("; ", unfit);
     }
     return null;
   }
