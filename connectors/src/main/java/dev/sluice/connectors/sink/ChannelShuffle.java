@@ -1,5 +1,6 @@
 package dev.sluice.connectors.sink;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,28 +22,61 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *
  * <p>Continuous runs get a {@link ShuffleBuffer} of bounded size instead.
  */
-public final class ChannelShuffle {
-  private ChannelShuffle() {}
+public final class ChannelShuffle implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private static final int SORTED = -1;
+  private static final int NONE = 0;
+
+  /** {@link #SORTED}, {@link #NONE}, or the capacity of a shuffle buffer. */
+  private final int mode;
+
+  private ChannelShuffle(int mode) {
+    this.mode = mode;
+  }
+
+  /** Records are written in the order they arrive. */
+  public static ChannelShuffle none() {
+    return new ChannelShuffle(NONE);
+  }
 
   /** The full shuffle of a bounded run; the job must run in BATCH mode for the sort. */
-  public static DataStream<ChannelRecord> sorted(DataStream<ChannelRecord> records) {
-    return records
-        .map(new Detach())
-        .name("records off the reused buffer")
-        .uid("shuffle-detach")
-        .keyBy(new HashKey(), HashKey.TYPE)
-        .map(new Pass())
-        .name("shuffle: sorted by seeded hash")
-        .uid("shuffle-sorted");
+  public static ChannelShuffle sorted() {
+    return new ChannelShuffle(SORTED);
   }
 
   /** The bounded shuffle buffer of a continuous run, {@code capacity} records per channel. */
-  public static DataStream<ChannelRecord> buffered(
-      DataStream<ChannelRecord> records, int capacity) {
+  public static ChannelShuffle buffered(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("a shuffle buffer holds at least 1 record");
+    }
+    return new ChannelShuffle(capacity);
+  }
+
+  /** The records in their shuffled order, ready for the writers. */
+  public DataStream<ChannelRecord> addTo(DataStream<ChannelRecord> records) {
+    if (mode == NONE) {
+      return records;
+    }
+    if (mode == SORTED) {
+      return records
+          .map(new Detach())
+          .name("records off the reused buffer")
+          .uid("shuffle-detach")
+          .keyBy(new HashKey(), HashKey.TYPE)
+          .map(new Pass())
+          .name("shuffle: sorted by seeded hash")
+          .uid("shuffle-sorted");
+    }
     return records
         .transform(
-            "shuffle buffer", TypeInformation.of(ChannelRecord.class), new ShuffleBuffer(capacity))
+            "shuffle buffer", TypeInformation.of(ChannelRecord.class), new ShuffleBuffer(mode))
         .uid("shuffle-buffer");
+  }
+
+  @Override
+  public String toString() {
+    return mode == NONE ? "none" : mode == SORTED ? "sorted" : "buffered(" + mode + ")";
   }
 
   /**

@@ -103,8 +103,8 @@ public final class SluiceJob {
     if (sink.shuffle()) {
       ordered =
           config.source().continuous()
-              ? ChannelShuffle.buffered(records, sink.shuffleBufferRecords())
-              : ChannelShuffle.sorted(records);
+              ? ChannelShuffle.buffered(sink.shuffleBufferRecords()).addTo(records)
+              : ChannelShuffle.sorted().addTo(records);
     }
     List<String> channels = config.split().channels().stream().map(Channel::name).toList();
     ordered
