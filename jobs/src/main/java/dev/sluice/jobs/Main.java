@@ -10,9 +10,12 @@ import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.config.YamlConfig;
 import dev.sluice.jobs.run.LocalFileSystems;
+import dev.sluice.jobs.run.RunResult;
 import dev.sluice.jobs.run.SluiceRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The entry point of every way Sluice starts: {@code java -jar sluice.jar}, {@code flink run
@@ -34,19 +39,97 @@ import org.apache.flink.core.fs.Path;
  * sluice --help
  * </pre>
  *
- * Exit codes: 0 success, 1 the run failed, 2 the configuration is invalid (nothing was read).
+ * Exit codes (local runs): 0 success, 1 the run failed, 2 the configuration is invalid (nothing was
+ * read). On a cluster nothing exits: the program fails with the same message instead.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
+    if (LocalFileSystems.submittedThroughFlinksClient()) {
+      onCluster(args);
+      return;
+    }
+    int code = run(args, System.out, System.err, true);
     if (code != 0) {
       System.exit(code);
     }
   }
 
+  /**
+   * On a cluster ({@code flink run}, REST, application mode, Managed Flink) the JVM is Flink's:
+   * nothing may end it. A run that cannot start fails the program instead, with the message a local
+   * run prints before its exit code, so every carrier shows a failed application and says why. A
+   * submitted run finishes itself; the client waits for it only when Flink's client is attached.
+   */
+  static void onCluster(String[] args) {
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream err =
+        new PrintStream(new TeeStream(System.err, said), true, StandardCharsets.UTF_8);
+    boolean attached =
+        StreamExecutionEnvironment.getExecutionEnvironment()
+            .getConfiguration()
+            .get(DeploymentOptions.ATTACHED);
+    int code = run(args, System.out, err, attached);
+    if (code != 0) {
+      throw new SluiceFailedException(code, said.toString(StandardCharsets.UTF_8).strip());
+    }
+  }
+
+  /** What a run on a cluster throws where a local run would exit with {@link #exitCode}. */
+  public static final class SluiceFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    SluiceFailedException(int exitCode, String message) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    /** 1: the run failed; 2: the configuration is invalid. */
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  /** Writes to the console and keeps a copy of what was said. */
+  private static final class TeeStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      first.flush();
+      second.flush();
+    }
+  }
+
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, true);
+  }
+
+  /**
+   * @param waitForTheJob whether to wait for a bounded run and print its summary; without it the
+   *     run is submitted and finishes itself
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, boolean waitForTheJob) {
     if (args.length > 0 && args[0].equals("inspect")) {
       return inspect(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
@@ -70,15 +153,23 @@ public final class Main {
     }
     Collection<String> secrets = secretValues(config.s3());
     try {
-      SluiceRun.RunResult result = new SluiceRun(config).run();
+      if (!waitForTheJob) {
+        SluiceRun.Started started = new SluiceRun(config).start();
+        out.println(
+            "Submitted job "
+                + started.client().getJobID()
+                + "; it publishes its channels and "
+                + started.layout().report()
+                + " when it finishes");
+        return 0;
+      }
+      RunResult result = new SluiceRun(config).run();
       out.println("Channels written under " + result.layout().root());
-      result
-          .shards()
-          .forEach(
-              (channel, shards) ->
-                  out.printf(
-                      "  %-12s %,d records in %d shards%n",
-                      channel, result.counts().audit().channel(channel).records(), shards.size()));
+      for (RunResult.Channel channel : result.channels()) {
+        out.printf(
+            "  %-12s %,d records in %d shards%n",
+            channel.name(), channel.records(), channel.shards());
+      }
       out.println("Report: " + result.layout().report());
       out.println(
           "Inspect: java -jar sluice.jar inspect " + result.layout().root() + "/train --summary");

@@ -1,8 +1,8 @@
 package dev.sluice.connectors.sink;
 
 /**
- * One encoded record on its way to a channel: the bucket it goes to ({@code train}, or {@code
- * train/shard-003} when a channel is spread over several shard folders) and its protobuf payload.
+ * One encoded record on its way to a channel: the channel it goes to ({@code train}; the {@link
+ * ChannelSink} picks the shard folder) and its protobuf payload.
  *
  * <p>A Flink POJO of plain types, so it never falls back to Kryo. The router reuses one instance
  * and one buffer for every record: {@code collect()} hands the record synchronously to the chained
@@ -10,7 +10,10 @@ package dev.sluice.connectors.sink;
  * Only the first {@link #length} bytes of {@link #payload} are the payload.
  */
 public class ChannelRecord {
-  /** The bucket (relative folder under the output root) this record goes to. */
+  /**
+   * The channel this record goes to; the {@link ChannelSink}'s writer replaces it with the bucket
+   * (the relative folder under the output root, {@code train/shard-003}) it writes the record to.
+   */
   public String bucket;
 
   /** The buffer holding the payload in its first {@link #length} bytes. */
@@ -35,5 +38,19 @@ public class ChannelRecord {
 
   public static ChannelRecord of(String bucket, byte[] payload) {
     return new ChannelRecord(bucket, payload, payload.length);
+  }
+
+  /**
+   * Not a record but bytes for the step after the commit: the {@link ChannelSink} hands them on
+   * with the shards of the checkpoint whose records came before it (see {@link
+   * ChannelCommittable}). It has no bucket.
+   */
+  public static ChannelRecord attachment(byte[] bytes) {
+    return new ChannelRecord(null, bytes, bytes.length);
+  }
+
+  /** Whether this is an {@linkplain #attachment attachment}. */
+  public boolean isAttachment() {
+    return bucket == null;
   }
 }

@@ -78,6 +78,11 @@ public final class ShuffleBuffer extends AbstractStreamOperator<ChannelRecord>
     }
 
     void offer(ChannelRecord record, Consumer<ChannelRecord> emit) {
+      if (record.isAttachment()) {
+        // Figures about records, for after the commit; held records still precede the barrier.
+        emit.accept(record);
+        return;
+      }
       List<ChannelRecord> held =
           channels.computeIfAbsent(
               record.bucket, bucket -> new ArrayList<>(Math.min(capacity, 1024)));

@@ -8,44 +8,56 @@ import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.accumulators.Accumulator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * The first pass of a bounded run whose split plans from the data (time fractions, balanced groups,
- * groups across domains): it reads every row, feeds the split fields of the rows that parse to the
- * spec's planning accumulator, and returns the plan. Rows that do not parse are left to the main
- * pass, which rejects them with their reason.
+ * The planning pass of a bounded run whose split plans from the data (time fractions, balanced
+ * groups, groups across domains), inside the same job as the run: a second read of the input feeds
+ * the split fields of every row that parses to the spec's planning accumulator, one per subtask;
+ * one step merges them and makes the plan, which goes to every routing subtask as a broadcast input
+ * that they read before any row ({@link RouteRecordsByPlan}). Rows that do not parse are left to
+ * the routing step, which rejects them with their reason.
+ *
+ * <p>One job per run: a detached submission, REST and application mode run the planning pass and
+ * the run alike, and the publisher sees the plan with the counts. A plan the data makes impossible
+ * (a domain value without a route) fails the job before anything is written.
  */
 public final class PlanningPass {
-  static final String ACCUMULATOR = "sluice.plan";
-
   private PlanningPass() {}
 
-  public static SplitPlan run(StreamExecutionEnvironment env, JobConfig config) throws Exception {
-    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    env.fromSource(SluiceJob.source(config), WatermarkStrategy.noWatermarks(), "raw objects")
-        .flatMap(new CollectSplitFields(config.schema(), config.split()))
-        .name("collect split fields")
-        .sinkTo(new DiscardingSink<>())
-        .name("discard");
-    JobExecutionResult result = env.execute(config.job().name() + " (planning pass)");
-    PlanningAccumulator merged = result.getAccumulatorResult(ACCUMULATOR);
-    return config.split().plan(merged);
+  /** Adds the planning pass to {@code env} and returns the plan, one element, broadcast. */
+  public static DataStream<SplitPlan> addTo(StreamExecutionEnvironment env, JobConfig config) {
+    return env.fromSource(
+            SluiceJob.source(config), WatermarkStrategy.noWatermarks(), "raw objects (planning)")
+        .uid("planning-source")
+        .transform(
+            "collect split fields",
+            TypeInformation.of(PlanningAccumulator.class),
+            new CollectSplitFields(config.schema(), config.split()))
+        .uid("collect-split-fields")
+        .global()
+        .transform("plan", TypeInformation.of(SplitPlan.class), new MakePlan(config.split()))
+        .uid("make-plan")
+        .setParallelism(1)
+        .setMaxParallelism(1)
+        .broadcast();
   }
 
-  /** Feeds each parsable row's split fields to the planning accumulator; emits nothing. */
-  static final class CollectSplitFields extends RichFlatMapFunction<RawRow, Void> {
+  /** Feeds each parsable row's split fields to this subtask's accumulator; sends it at the end. */
+  static final class CollectSplitFields extends AbstractStreamOperator<PlanningAccumulator>
+      implements OneInputStreamOperator<RawRow, PlanningAccumulator>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private final SchemaMapping schema;
@@ -59,62 +71,63 @@ public final class PlanningPass {
     }
 
     @Override
-    public void open(OpenContext context) {
+    public void open() throws Exception {
+      super.open();
       parser = RowParsers.create(schema);
-      PlanAccumulator plan = new PlanAccumulator(spec);
-      getRuntimeContext().addAccumulator(ACCUMULATOR, plan);
-      accumulator = plan.getLocalValue();
+      accumulator = spec.newAccumulator();
     }
 
     @Override
-    public void flatMap(RawRow row, Collector<Void> out) {
+    public void processElement(StreamRecord<RawRow> element) {
       try {
-        ParsedRecord r = parser.parse(row);
+        ParsedRecord r = parser.parse(element.getValue());
         accumulator.add(
             new SplitFields(r.uid(), r.group, r.domain, r.timestampMillis, r.hasTimestamp));
       } catch (RowRejectedException rejected) {
-        // The main pass rejects this row with its reason.
+        // The routing step rejects this row with its reason.
       }
+    }
+
+    @Override
+    public void endInput() {
+      output.collect(new StreamRecord<>(accumulator));
     }
   }
 
-  /** Carries a subtask's planning accumulator to the client, merged over all subtasks. */
-  static final class PlanAccumulator implements Accumulator<SplitFields, PlanningAccumulator> {
+  /** Merges every subtask's accumulator and makes the plan at the end of the planning input. */
+  static final class MakePlan extends AbstractStreamOperator<SplitPlan>
+      implements OneInputStreamOperator<PlanningAccumulator, SplitPlan>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private final SplitSpec spec;
-    private PlanningAccumulator value;
+    private transient PlanningAccumulator merged;
 
-    PlanAccumulator(SplitSpec spec) {
+    MakePlan(SplitSpec spec) {
       this.spec = spec;
-      this.value = spec.newAccumulator();
     }
 
     @Override
-    public void add(SplitFields fields) {
-      value.add(fields);
+    public void open() throws Exception {
+      super.open();
+      merged = spec.newAccumulator();
     }
 
     @Override
-    public PlanningAccumulator getLocalValue() {
-      return value;
+    public void processElement(StreamRecord<PlanningAccumulator> element) {
+      merged.merge(element.getValue());
     }
 
+    /** Throws {@code SplitConfigException} when the data makes the configuration impossible. */
     @Override
-    public void resetLocal() {
-      value = spec.newAccumulator();
-    }
-
-    @Override
-    public void merge(Accumulator<SplitFields, PlanningAccumulator> other) {
-      value.merge(other.getLocalValue());
-    }
-
-    @Override
-    public PlanAccumulator clone() {
-      PlanAccumulator copy = new PlanAccumulator(spec);
-      copy.value.merge(value);
-      return copy;
+    public void endInput() {
+      SplitPlan plan;
+      try {
+        plan = spec.plan(merged);
+      } catch (SplitConfigException impossible) {
+        // The data would make the same plan again: fail the job without restarts.
+        throw new SuppressRestartsException(impossible);
+      }
+      output.collect(new StreamRecord<>(plan));
     }
   }
 }

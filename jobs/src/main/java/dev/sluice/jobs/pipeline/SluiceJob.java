@@ -1,24 +1,20 @@
 package dev.sluice.jobs.pipeline;
 
 import dev.sluice.connectors.parse.RejectedRow;
-import dev.sluice.connectors.sink.ChannelBucketAssigner;
 import dev.sluice.connectors.sink.ChannelRecord;
 import dev.sluice.connectors.sink.ChannelShuffle;
-import dev.sluice.connectors.sink.ShardFormat;
-import dev.sluice.connectors.sink.ShardNaming;
-import dev.sluice.connectors.sink.ShardRollingPolicy;
-import dev.sluice.connectors.sink.ShardSpreader;
+import dev.sluice.connectors.sink.ChannelSink;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.connectors.source.RawRowSources;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.publish.OutputLayout;
-import dev.sluice.jobs.target.LabelCheck;
-import dev.sluice.splitters.Channel;
+import dev.sluice.jobs.publish.PublishSettings;
+import dev.sluice.jobs.publish.PublishStep;
 import dev.sluice.splitters.Splitter;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -31,10 +27,11 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * The Sluice dataflow: raw objects → parse, split, encode → shuffle within each channel ({@code
- * sink.shuffle}) → one folder of shards per channel, with rejected rows beside them. The source and
- * sinks come in through the constructor ({@link #forConfig} wires the real ones), so a test can run
- * the same graph on its own.
+ * The Sluice dataflow: raw objects → parse, split, encode → one folder of RecordIO shards per
+ * channel, with rejected rows beside them → after the commit, the publisher, which finishes the run
+ * inside the job (manifests, InputDataConfig, the report last). The source and sinks come in
+ * through the constructor ({@link #forConfig} wires the real ones), so a test can run the same
+ * graph on its own.
  */
 public final class SluiceJob {
   private final JobConfig config;
@@ -59,13 +56,16 @@ public final class SluiceJob {
     this.afterSource = afterSource;
   }
 
-  /** The job with the configured file source and channel and rejected-row sinks. */
-  public static SluiceJob forConfig(JobConfig config, Splitter splitter) {
+  /**
+   * The job with the configured file source, the channel sink whose committed shards the publisher
+   * step publishes, and the rejected-row sink.
+   */
+  public static SluiceJob forConfig(JobConfig config, Splitter splitter, PublishSettings run) {
     return new SluiceJob(
         config,
         splitter,
         source(config),
-        channelSink(config),
+        channelSink(config).withPostCommit(new PublishStep(run)).build(),
         rejectedSink(config),
         UnaryOperator.identity());
   }
@@ -85,35 +85,32 @@ public final class SluiceJob {
         config.source().continuous()
             ? new RejectedFractionGuard(config.sink().maxRejectedFraction(), 1_000)
             : RejectedFractionGuard.OFF;
-    JobConfig.SinkSettings sink = config.sink();
-    SingleOutputStreamOperator<ChannelRecord> records =
-        rows.process(
-                new RouteRecords(
-                    config.schema(),
-                    splitter,
-                    config.split().channels(),
-                    sink.format(),
-                    LabelCheck.of(config.target()),
-                    sink.shuffle(),
-                    sink.shuffleSeed(),
-                    guard))
-            .name("parse, split, encode")
-            .uid("route-records");
-    DataStream<ChannelRecord> ordered = records;
-    if (sink.shuffle()) {
-      ordered =
-          config.source().continuous()
-              ? ChannelShuffle.buffered(sink.shuffleBufferRecords()).addTo(records)
-              : ChannelShuffle.sorted().addTo(records);
+    SingleOutputStreamOperator<ChannelRecord> records;
+    if (config.split().needsPlanningPass()) {
+      records =
+          rows.connect(PlanningPass.addTo(env, config))
+              .transform(
+                  "parse, split, encode",
+                  TypeInformation.of(ChannelRecord.class),
+                  new RouteRecordsByPlan(
+                      config.schema(),
+                      config.split(),
+                      config.split().channels(),
+                      RoutingOutput.of(config)));
+    } else {
+      records =
+          rows.transform(
+              "parse, split, encode",
+              TypeInformation.of(ChannelRecord.class),
+              new RouteRecords(
+                  config.schema(),
+                  splitter,
+                  config.split().channels(),
+                  guard,
+                  RoutingOutput.of(config)));
     }
-    List<String> channels = config.split().channels().stream().map(Channel::name).toList();
-    ordered
-        .map(new ShardSpreader(channels, sink.minShardsPerChannel()))
-        .name("spread over shard folders")
-        .uid("shard-spreader")
-        .sinkTo(channelSink)
-        .name("channels")
-        .uid("channel-sink");
+    records.uid("route-records");
+    records.sinkTo(channelSink).name("channels").uid("channel-sink");
     records
         .getSideOutput(RouteRecords.REJECTED)
         .map(RejectedRow::toJsonLine)
@@ -132,16 +129,27 @@ public final class SluiceJob {
         config.source().monitorInterval().orElse(null));
   }
 
-  static Sink<ChannelRecord> channelSink(JobConfig config) {
-    // A bulk format, so that a shard is written through a buffer (see RecordIOShardWriter).
-    ShardFormat format = config.sink().format();
-    return FileSink.forBulkFormat(new Path(config.sink().path()), format.writerFactory())
-        .withBucketAssigner(new ChannelBucketAssigner())
-        .withRollingPolicy(
-            new ShardRollingPolicy(
-                config.sink().maxShardBytes(), config.sink().maxShardRecords(), format))
-        .withOutputFileConfig(ShardNaming.outputFileConfig(format))
-        .build();
+  /** The channel sink as configured; the caller adds what runs after its commit. */
+  public static ChannelSink.Builder channelSink(JobConfig config) {
+    return ChannelSink.forPath(config.sink().path())
+        .withMaxShardBytes(config.sink().maxShardBytes())
+        .withMaxShardRecords(config.sink().maxShardRecords())
+        .withShardsPerChannel(config.sink().minShardsPerChannel())
+        .withFormat(config.sink().format())
+        .withShuffle(shuffle(config));
+  }
+
+  /**
+   * {@code sink.shuffle}: a bounded run sorts each channel by the records' hashes (BATCH's sort), a
+   * continuous run mixes them in a bounded buffer.
+   */
+  static ChannelShuffle shuffle(JobConfig config) {
+    if (!config.sink().shuffle()) {
+      return ChannelShuffle.none();
+    }
+    return config.source().continuous()
+        ? ChannelShuffle.buffered(config.sink().shuffleBufferRecords())
+        : ChannelShuffle.sorted();
   }
 
   static Sink<String> rejectedSink(JobConfig config) {

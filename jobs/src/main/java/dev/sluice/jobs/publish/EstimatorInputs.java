@@ -6,6 +6,7 @@ import dev.sluice.connectors.sink.ShardFormat;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.target.TargetSettings;
 import dev.sluice.splitters.Channel;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,17 @@ import java.util.Map;
  * @param inputMode the InputMode the target algorithm reads the channels in
  */
 public record EstimatorInputs(
-    List<String> channels, TargetSettings target, String contentType, String inputMode) {
+    List<String> channels, TargetSettings target, String contentType, String inputMode)
+    implements Serializable {
+
+  /** RecordIO-protobuf channels for no algorithm in particular. */
+  public static EstimatorInputs generic(List<String> channels) {
+    return new EstimatorInputs(
+        List.copyOf(channels),
+        TargetSettings.generic(),
+        ShardFormat.RECORDIO_PROTOBUF.contentType(true),
+        TargetSettings.generic().algorithm().inputMode(ShardFormat.RECORDIO_PROTOBUF));
+  }
 
   public static EstimatorInputs of(JobConfig config) {
     ShardFormat format = config.sink().format();

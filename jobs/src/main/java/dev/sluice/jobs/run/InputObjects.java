@@ -15,7 +15,7 @@ import org.apache.flink.core.fs.Path;
  */
 public final class InputObjects {
   /** One input object. */
-  public record InputObject(String uri, long bytes) {}
+  public record InputObject(String uri, long bytes) implements java.io.Serializable {}
 
   private InputObjects() {}
 

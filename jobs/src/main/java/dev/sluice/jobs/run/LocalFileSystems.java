@@ -41,7 +41,7 @@ public final class LocalFileSystems {
   }
 
   /** Whether Flink's client (or a cluster's entry point) provides the execution environment. */
-  static boolean submittedThroughFlinksClient() {
+  public static boolean submittedThroughFlinksClient() {
     return StreamExecutionEnvironment.getExecutionEnvironment() instanceof StreamContextEnvironment;
   }
 }

@@ -1,18 +1,12 @@
 package dev.sluice.jobs.run;
 
-import dev.sluice.connectors.fs.OpenUploads;
-import dev.sluice.jobs.config.ConfigException;
 import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.pipeline.PlanningPass;
 import dev.sluice.jobs.pipeline.SluiceJob;
-import dev.sluice.jobs.publish.ChannelShards;
 import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
-import dev.sluice.jobs.publish.SageMakerChannels;
-import dev.sluice.jobs.target.TargetVerdict;
+import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
-import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.group.BalancedGroupPlan;
@@ -22,10 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -38,11 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the Sluice job, start to finish. A bounded run: list the input, check the output
- * location, plan if the split needs it, run the dataflow in BATCH mode, then publish — clean the
- * channel prefixes, write the manifests and the InputDataConfig, and write the report last so its
- * presence marks a complete run. A continuous run: the dataflow in STREAMING mode with checkpoints,
- * committing shards at each one, until it is stopped.
+ * Sets a run up and submits it. A bounded run: list the input, check the output location, plan if
+ * the split needs it, and submit the dataflow in BATCH mode. A continuous run: the dataflow in
+ * STREAMING mode with checkpoints, committing shards at each one, until it is stopped. Either way
+ * the job finishes itself: its last step publishes what was committed (see {@code
+ * PublisherOperator}), so nothing here has to outlive the submission.
  */
 public final class SluiceRun {
   private static final Logger LOG = LoggerFactory.getLogger(SluiceRun.class);
@@ -82,19 +75,23 @@ public final class SluiceRun {
     this.jobCustomizer = jobCustomizer;
   }
 
-  /** Runs the job; for a bounded run, returns once the output is published. */
+  /**
+   * Runs the job and waits for it: a bounded run returns once the job has published its output (the
+   * job's own last step does that, see {@code PublisherOperator}); a continuous run throws when it
+   * ends.
+   */
   public RunResult run() throws Exception {
     Started started = start();
-    JobExecutionResult result;
     try (ProgressLogger progress =
         ProgressLogger.start(started.client(), config.job().progressInterval())) {
-      result = started.client().getJobExecutionResult().get();
+      started.client().getJobExecutionResult().get();
+    } catch (ExecutionException failed) {
+      throw JobFailures.explain(failed);
     }
     if (config.source().continuous()) {
       throw new RunFailedException("the continuous run ended");
     }
-    RunCounts counts = RunCounts.from(result);
-    return publish(started, counts, Instant.now());
+    return RunResult.read(started.layout());
   }
 
   /**
@@ -136,38 +133,63 @@ public final class SluiceRun {
         inputs.stream().mapToLong(InputObjects.InputObject::bytes).sum(),
         config.source().path());
 
+    // A split that plans from the data plans inside the job (see PlanningPass).
+    Splitter splitter = config.split().needsPlanningPass() ? null : config.split().splitter();
     SplitPlan plan = null;
-    Splitter splitter;
-    if (config.split().needsPlanningPass()) {
-      LOG.info("planning pass: the {} split plans from the data", config.split().strategy());
-      try {
-        StreamExecutionEnvironment planning = environments.get();
-        configure(planning, true);
-        plan = PlanningPass.run(planning, config);
-        splitter = config.split().splitter(plan);
-      } catch (SplitConfigException e) {
-        throw ConfigException.foundByThePlanningPass(
-            e.problems().stream().map(Object::toString).toList());
-      }
-      LOG.info("plan: {}", plan.describe());
-    } else {
-      splitter = config.split().splitter();
-    }
-
+    PublishSettings publish =
+        publishSettings(layout, bounded ? inputs : List.of(), plan, startedAt);
     StreamExecutionEnvironment env = environments.get();
     configure(env, bounded);
-    jobCustomizer.apply(SluiceJob.forConfig(config, splitter)).addTo(env);
+    jobCustomizer.apply(SluiceJob.forConfig(config, splitter, publish)).addTo(env);
     JobClient client = env.executeAsync(config.job().name());
-    return new Started(client, layout, inputs, plan, startedAt);
+    return new Started(client, layout);
   }
 
-  /** A submitted run: its client, and what publishing it will need. */
-  public record Started(
-      JobClient client,
+  /** A submitted run: its client, and where its output goes. */
+  public record Started(JobClient client, OutputLayout layout) {}
+
+  /** What the job's publisher needs to know of this run, fixed now. */
+  private PublishSettings publishSettings(
       OutputLayout layout,
       List<InputObjects.InputObject> inputs,
       SplitPlan plan,
-      Instant startedAt) {}
+      Instant startedAt) {
+    List<String> planWarnings = new ArrayList<>();
+    if (plan instanceof BalancedGroupPlan balanced && !balanced.withinTolerance()) {
+      planWarnings.add(
+          "split.group.balanced: the group sizes do not allow every channel's share of records"
+              + " within split.group.tolerance "
+              + balanced.tolerance()
+              + " of its target; the plan in this report has the realised fractions");
+    }
+    String planJson;
+    try {
+      planJson = plan == null ? null : JsonFiles.mapper().writeValueAsString(plan.describe());
+    } catch (IOException e) {
+      throw new IllegalStateException("a plan is always JSON", e);
+    }
+    return new PublishSettings(
+        layout.root().toString(),
+        config.job().name(),
+        new LinkedHashMap<>(config.settings().maskedView()),
+        config.split().strategy(),
+        config.split().seed(),
+        config.split().channels().stream().map(Channel::name).toList(),
+        config.source().path(),
+        config.source().format().configName(),
+        List.copyOf(inputs),
+        planJson,
+        planWarnings,
+        config.sink().maxRejectedFraction(),
+        config.sink().minShardsPerChannel(),
+        !bounded(),
+        startedAt,
+        EstimatorInputs.of(config));
+  }
+
+  private boolean bounded() {
+    return !config.source().continuous();
+  }
 
   private void configure(StreamExecutionEnvironment env, boolean bounded) {
     config.job().parallelism().ifPresent(env::setParallelism);
@@ -217,176 +239,19 @@ public final class SluiceRun {
     }
   }
 
-  private RunResult publish(Started run, RunCounts counts, Instant finished) throws IOException {
-    OutputLayout layout = run.layout();
-    Instant started = run.startedAt();
-    double seconds = Duration.between(started, finished).toMillis() / 1000.0;
-    Map<String, List<ChannelShards.Shard>> shards = new LinkedHashMap<>();
-    Map<String, ChannelShards.Cleanup> cleanups = new LinkedHashMap<>();
-    for (Channel channel : config.split().channels()) {
-      Path prefix = layout.channel(channel.name());
-      cleanups.put(channel.name(), ChannelShards.cleanUp(prefix));
-      shards.put(channel.name(), ChannelShards.list(prefix));
-    }
-    // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
-    OpenUploads.abortUnder(layout.rejected());
-    List<String> warnings = warnings(run.plan(), shards, cleanups);
-    RunReport report =
-        new RunReport(config, started, finished, "complete")
-            .inputs(config.source().path(), config.source().format().configName(), run.inputs())
-            .plan(run.plan())
-            .counts(counts, seconds)
-            .channels(layout, counts.audit(), shards, cleanups)
-            .warnings(warnings);
-    report
-        .json()
-        .set("estimator", EstimatorInputs.of(config).describe(layout, counts.statistics()));
-
-    String failure = failure(counts, shards);
-    if (failure != null) {
-      report.json().put("status", "failed");
-      report.failure(failure);
-      JsonFiles.write(layout.failedReport(), report.json());
-      throw new RunFailedException(
-          failure + "; nothing was published as complete (see " + layout.failedReport() + ")");
-    }
-
-    Map<String, String> prefixes = new LinkedHashMap<>();
-    Map<String, String> manifests = new LinkedHashMap<>();
-    for (Channel channel : config.split().channels()) {
-      Path prefix = layout.channel(channel.name());
-      JsonFiles.write(
-          layout.manifest(channel.name()),
-          SageMakerChannels.manifest(prefix, shards.get(channel.name())));
-      prefixes.put(channel.name(), OutputLayout.folderUri(prefix));
-      manifests.put(channel.name(), layout.manifest(channel.name()).toUri().toString());
-    }
-    EstimatorInputs estimator = EstimatorInputs.of(config);
-    JsonFiles.write(
-        layout.inputDataConfig(),
-        SageMakerChannels.inputDataConfig(
-            prefixes, "S3Prefix", estimator.contentType(), estimator.inputMode()));
-    JsonFiles.write(
-        layout.manifestInputDataConfig(),
-        SageMakerChannels.inputDataConfig(
-            manifests, "ManifestFile", estimator.contentType(), estimator.inputMode()));
-    // Last: its presence marks a complete run.
-    JsonFiles.write(layout.report(), report.json());
-    LOG.info(
-        "done: {} rows read, {} written, {} excluded by gap, {} rejected in {} s; report at {}",
-        counts.rowsRead(),
-        counts.rowsWritten(),
-        counts.rowsExcludedByGap(),
-        counts.rowsRejected(),
-        seconds,
-        layout.report());
-    return new RunResult(layout, counts, shards, warnings);
-  }
-
-  private String failure(RunCounts counts, Map<String, List<ChannelShards.Shard>> shards) {
-    if (counts.rejectedFraction() > config.sink().maxRejectedFraction()) {
-      return String.format(
-          "%d of %d rows (%.4f) were rejected, more than sink.max-rejected-fraction %s; the"
-              + " rejected rows and their reasons are under _rejected/",
-          counts.rowsRejected(),
-          counts.rowsRead(),
-          counts.rejectedFraction(),
-          config.sink().maxRejectedFraction());
-    }
-    if (!counts.balanced()) {
-      return "rows read ("
-          + counts.rowsRead()
-          + ") differ from written + excluded + rejected ("
-          + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
-          + ")";
-    }
-    if (!counts.audit().passed()) {
-      return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
-    }
-    Map<String, Integer> shardCounts = new LinkedHashMap<>();
-    shards.forEach(
-        (channel, list) -> {
-          if (!list.isEmpty()) {
-            shardCounts.put(channel, list.size());
-          }
-        });
-    List<String> unfit = TargetVerdict.failures(config.target(), counts.statistics(), shardCounts);
-    if (!unfit.isEmpty()) {
-      return "the channels do not suit target.algorithm "
-          + config.target().algorithm().configName()
-          + ": "
-          + String.join("; ", unfit);
-    }
-    return null;
-  }
-
-  private List<String> warnings(
-      SplitPlan plan,
-      Map<String, List<ChannelShards.Shard>> shards,
-      Map<String, ChannelShards.Cleanup> cleanups) {
-    List<String> warnings = new ArrayList<>();
-    if (plan instanceof BalancedGroupPlan balanced && !balanced.withinTolerance()) {
-      warnings.add(
-          "split.group.balanced: the group sizes do not allow every channel's share of records"
-              + " within split.group.tolerance "
-              + balanced.tolerance()
-              + " of its target; the plan in this report has the realised fractions");
-    }
-    if (config.sink().path().startsWith("s3")
-        && cleanups.values().stream().anyMatch(c -> c.abortedUploads().isEmpty())) {
-      warnings.add(
-          "multipart uploads that failed attempts left open under sink.path could not be"
-              + " aborted from here (the S3 filesystem is a plugin); they are invisible to"
-              + " training but billed: give the bucket an AbortIncompleteMultipartUpload"
-              + " lifecycle rule");
-    }
-    int wanted = config.sink().minShardsPerChannel();
-    shards.forEach(
-        (channel, list) -> {
-          if (list.isEmpty()) {
-            warnings.add("channel " + channel + " is empty; a training job cannot read it");
-          } else if (list.size() < wanted) {
-            warnings.add(
-                "channel "
-                    + channel
-                    + " has "
-                    + list.size()
-                    + " shards, fewer than sink.min-shards-per-channel "
-                    + wanted
-                    + " (too few records to spread)");
-          }
-        });
-    warnings.forEach(w -> LOG.warn("{}", w));
-    return warnings;
-  }
-
-  /** A run that cannot complete; the message says why and what to do. */
-  public static final class RunFailedException extends RuntimeException {
+  /**
+   * A run that cannot complete; the message says why and what to do. The client's name for the
+   * publisher's verdict and for what fails before the job is submitted.
+   */
+  public static final class RunFailedException extends dev.sluice.jobs.publish.RunFailedException {
     private static final long serialVersionUID = 1L;
 
     public RunFailedException(String message) {
       super(message);
     }
 
-    /** A failure to reach storage: the message says what, then what the storage answered. */
     public RunFailedException(String message, IOException cause) {
-      super(message + ": " + innermostMessage(cause), cause);
-    }
-
-    /** The message of the innermost cause: what the storage or the library said. */
-    public static String innermostMessage(Throwable e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        cause = cause.getCause();
-      }
-      return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      super(message, cause);
     }
   }
-
-  /** What a completed bounded run produced. */
-  public record RunResult(
-      OutputLayout layout,
-      RunCounts counts,
-      Map<String, List<ChannelShards.Shard>> shards,
-      List<String> warnings) {}
 }

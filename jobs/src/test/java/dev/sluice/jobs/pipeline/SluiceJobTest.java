@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.jobs.Scenarios;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.publish.PublishSettings;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
@@ -19,11 +22,11 @@ class SluiceJobTest {
   @TempDir Path output;
 
   @Test
-  void recordsFlowThroughOneChainFromSourceToShardWritersSoNoneIsSerialisedOnTheWay() {
-    JobConfig config = Scenarios.config("speech-speakers", output);
+  void withoutTheShuffleRecordsFlowThroughOneChainFromSourceToShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output, Map.of("sink.shuffle", "false"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    SluiceJob.forConfig(config, config.split().splitter()).addTo(env);
+    SluiceJob.forConfig(config, config.split().splitter(), publishing(config)).addTo(env);
 
     JobGraph graph = env.getStreamGraph().getJobGraph();
 
@@ -32,12 +35,59 @@ class SluiceJobTest {
       vertices.add(vertex.getName());
     }
     // Records flow through one chain; the committers that follow receive only the writers'
-    // committables (which shard files to publish), never records.
+    // committables (which shard files to publish), never records, and the one publisher after the
+    // channels' committer receives only what was committed.
     assertThat(vertices)
         .containsExactlyInAnyOrder(
             "Source: raw objects -> parse, split, encode -> (channels: Writer, rejected rows as"
                 + " JSON -> rejected rows: Writer)",
             "channels: Committer",
-            "rejected rows: Committer");
+            "rejected rows: Committer",
+            "channels: publish");
+  }
+
+  @Test
+  void theShuffleSortsRecordsBetweenTheRoutingChainAndTheShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    SluiceJob.forConfig(config, config.split().splitter(), publishing(config)).addTo(env);
+
+    List<String> vertices = new ArrayList<>();
+    for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
+      vertices.add(vertex.getName());
+    }
+    // The one exchange records cross is the keyed one BATCH mode sorts.
+    assertThat(vertices)
+        .anySatisfy(
+            name ->
+                assertThat(name)
+                    .startsWith("Source: raw objects -> parse, split, encode")
+                    .contains("records off the reused buffer")
+                    .doesNotContain("channels: Writer"))
+        .anySatisfy(
+            name ->
+                assertThat(name)
+                    .startsWith("shuffle: sorted by seeded hash")
+                    .contains("channels: Writer"));
+  }
+
+  private PublishSettings publishing(JobConfig config) {
+    return new PublishSettings(
+        output.toUri().toString(),
+        "sluice",
+        Map.of(),
+        "group",
+        0,
+        List.of("train", "validation", "test"),
+        config.source().path(),
+        "jsonl",
+        List.of(),
+        null,
+        List.of(),
+        0.01,
+        1,
+        false,
+        Instant.now());
   }
 }

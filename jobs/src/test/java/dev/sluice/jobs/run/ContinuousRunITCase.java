@@ -2,6 +2,7 @@ package dev.sluice.jobs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.connectors.protobuf.DecodedRecord;
 import dev.sluice.jobs.ChannelOutput;
 import dev.sluice.jobs.MiniClusters;
@@ -70,9 +71,40 @@ class ContinuousRunITCase {
       Map<String, String> after = channelOfStores(out);
       storeChannel.forEach(
           (store, channel) -> assertThat(after.get(store)).as(store).isEqualTo(channel));
+
+      // The job publishes after each checkpoint's commit: a running report, and manifests that
+      // list committed shards.
+      JsonNode report = awaitReportOf(out, 900);
+      assertThat(report.at("/status").asText()).isEqualTo("running");
+      assertThat(report.at("/audit/passed").asBoolean()).isTrue();
+      for (String channel : CHANNELS) {
+        JsonNode manifest = out.manifest(channel);
+        for (int k = 1; k < manifest.size(); k++) {
+          assertThat(output.resolve(channel).resolve(manifest.get(k).asText())).exists();
+        }
+      }
     } finally {
       client.cancel().get();
     }
+  }
+
+  /**
+   * The report once it counts {@code rows} written: the publisher publishes after the commit that
+   * the channels already show, at the latest with the next checkpoint.
+   */
+  private static JsonNode awaitReportOf(ChannelOutput out, long rows) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    JsonNode report = null;
+    while (System.nanoTime() < deadline) {
+      if (out.layout().report().getFileSystem().exists(out.layout().report())) {
+        report = out.report();
+        if (report.at("/rows/written").asLong() >= rows) {
+          return report;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no report of " + rows + " rows after " + PATIENCE + ": " + report);
   }
 
   /** Writes an object elsewhere, then moves it in, so the source never sees half a file. */

@@ -41,7 +41,7 @@ class ExactlyOnceAfterFailureITCase {
   void everyRecordIsWrittenOnceDespiteAFailureMidway() throws Exception {
     JobConfig config = CsvObjects.job(input, output, Map.of("sink.max-shard-records", "700"));
     FailOnce failure = FailOnce.after(3_000);
-    SluiceRun.RunResult result =
+    RunResult result =
         new SluiceRun(
                 config,
                 MiniClusters::restartingEnvironment,
@@ -62,8 +62,8 @@ class ExactlyOnceAfterFailureITCase {
             .allSatisfy(name -> assertThat(name).matches("part-.*\\.rec"));
       }
     }
-    assertThat(result.counts().rowsRead()).isEqualTo(4 * ROWS_PER_OBJECT);
-    assertThat(result.counts().balanced()).isTrue();
+    assertThat(result.rowsRead()).isEqualTo(4 * ROWS_PER_OBJECT);
+    assertThat(result.balanced()).isTrue();
     assertThat(out.report().at("/status").asText()).isEqualTo("complete");
     assertThat(out.report().at("/audit/passed").asBoolean()).isTrue();
   }

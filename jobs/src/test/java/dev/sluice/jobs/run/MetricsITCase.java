@@ -61,7 +61,14 @@ class MetricsITCase {
                 "test"));
 
     JobClient client = new SluiceRun(config).start().client();
-    RunCounts counts = RunCounts.from(client.getJobExecutionResult().get());
+    client.getJobExecutionResult().get();
+    RunResult counts =
+        new RunResult(
+            null,
+            dev.sluice.jobs.publish.JsonFiles.read(
+                new dev.sluice.jobs.publish.OutputLayout(
+                        new org.apache.flink.core.fs.Path(output.toUri()))
+                    .report()));
     JobID job = client.getJobID();
 
     long written = 0;

@@ -6,6 +6,7 @@ import dev.sluice.jobs.ChannelOutput;
 import dev.sluice.jobs.CsvObjects;
 import dev.sluice.jobs.MiniClusters;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.publish.ChannelShards;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,12 @@ class MinShardsPerChannelITCase {
                 "sink.min-shards-per-channel",
                 Integer.toString(SHARDS)));
 
-    SluiceRun.RunResult result = new SluiceRun(config).run();
+    new SluiceRun(config).run();
 
     ChannelOutput out = new ChannelOutput(output.toUri().toString());
     for (String channel : List.of("train", "validation", "test")) {
       int records = out.records(channel).size();
-      assertThat(result.shards().get(channel))
+      assertThat(ChannelShards.list(out.layout().channel(channel)))
           .as("shards of %s (%d records)", channel, records)
           .hasSizeGreaterThanOrEqualTo(Math.min(records, SHARDS))
           .allSatisfy(shard -> assertThat(shard.relativeKey()).matches("shard-\\d{3}/part-.*"));

@@ -83,7 +83,7 @@ class RejectedRowsITCase {
 
   @Test
   void writesEachBadRowWithItsObjectLineAndReason() throws Exception {
-    SluiceRun.RunResult result = new SluiceRun(config("0.1")).run();
+    RunResult result = new SluiceRun(config("0.1")).run();
 
     ChannelOutput out = new ChannelOutput(output.toUri().toString());
     Map<Integer, JsonNode> rejected = new HashMap<>();
@@ -99,9 +99,9 @@ class RejectedRowsITCase {
           assertThat(row.get("message").asText()).contains("rows.csv line " + line);
           assertThat(row.get("text").asText()).startsWith("r" + line + ",");
         });
-    assertThat(result.counts().rowsRead()).isEqualTo(100);
-    assertThat(result.counts().rowsRejected()).isEqualTo(6);
-    assertThat(result.counts().balanced()).isTrue();
+    assertThat(result.rowsRead()).isEqualTo(100);
+    assertThat(result.rowsRejected()).isEqualTo(6);
+    assertThat(result.balanced()).isTrue();
     JsonNode report = out.report();
     assertThat(report.at("/rejected_by_reason/non_finite").asLong()).isEqualTo(1);
     assertThat(report.at("/rejected_by_reason/unknown_domain").asLong()).isEqualTo(1);
@@ -109,7 +109,7 @@ class RejectedRowsITCase {
   }
 
   @Test
-  void tooManyRejectedRowsFailTheRunAndPublishNothingAsComplete() {
+  void tooManyRejectedRowsFailTheRunAndPublishNothingAsComplete() throws Exception {
     assertThatThrownBy(() -> new SluiceRun(config("0.05")).run())
         .isInstanceOf(SluiceRun.RunFailedException.class)
         .hasMessageContaining("6 of 100 rows (0.0600) were rejected")
@@ -119,5 +119,11 @@ class RejectedRowsITCase {
     assertThat(output.resolve("_sluice/report.json")).doesNotExist();
     assertThat(output.resolve("_sluice/input-data-config.json")).doesNotExist();
     assertThat(output.resolve("_sluice/manifests")).doesNotExist();
+    // SageMaker's S3Prefix trains on whatever is under a channel prefix: a failed run leaves none.
+    for (String channel : List.of("train", "validation", "test")) {
+      assertThat(output.resolve(channel)).doesNotExist();
+    }
+    // The rejected rows stay, for finding out why.
+    assertThat(new ChannelOutput(output.toUri().toString()).rejected()).hasSize(6);
   }
 }

@@ -66,7 +66,10 @@ class S3RecoveryITCase {
   @Test
   void shardsLargerThanAPartAreCompletedMultipartUploads() throws Exception {
     String root = "wide-once";
-    new SluiceRun(config(root)).run();
+    // One writer: every train record goes to one shard (about 15 MiB, well past a part),
+    // whichever objects the readers happen to take. With two writers, one that read a single
+    // object wrote a train shard of about 4 MiB.
+    new SluiceRun(config(root, 1)).run();
 
     assertEveryRecordOnce(root);
     List<String> train = S3.listKeys(TRAIN_DATA, root + "/train/");
@@ -87,7 +90,7 @@ class S3RecoveryITCase {
     String root = "wide-recovered";
     FailOnce failure = FailOnce.after(ROWS_PER_OBJECT / 2);
     new SluiceRun(
-            config(root),
+            config(root, 2),
             MiniClusters::restartingEnvironment,
             job -> job.withStepAfterSource(rows -> rows.map(failure)))
         .run();
@@ -105,14 +108,14 @@ class S3RecoveryITCase {
     assertThat(aborted).isPositive();
   }
 
-  private static JobConfig config(String root) {
+  private static JobConfig config(String root, int parallelism) {
     Map<String, String> values = new LinkedHashMap<>(S3Output.settings(S3));
     values.put("source.path", "s3://" + RAW + "/wide/");
     values.put("source.format", "csv");
     values.put("schema.id", "id");
     values.put("schema.label", "label");
     values.put("sink.path", "s3://" + TRAIN_DATA + "/" + root);
-    values.put("job.parallelism", "2");
+    values.put("job.parallelism", String.valueOf(parallelism));
     // In input order: with the shuffle, BATCH's sort is a region boundary, the writers start only
     // once every row is read, and a failure while reading never meets an open upload.
     values.put("sink.shuffle", "false");

@@ -1,12 +1,8 @@
-package dev.sluice.jobs.run;
+package dev.sluice.jobs.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.jobs.config.JobConfig;
-import dev.sluice.jobs.publish.ChannelShards;
-import dev.sluice.jobs.publish.JsonFiles;
-import dev.sluice.jobs.publish.OutputLayout;
-import dev.sluice.splitters.SplitPlan;
+import dev.sluice.jobs.run.InputObjects;
 import dev.sluice.splitters.audit.AuditReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,17 +20,18 @@ import java.util.Map;
 final class RunReport {
   private final ObjectNode root = JsonFiles.mapper().createObjectNode();
 
-  RunReport(JobConfig config, Instant started, Instant finished, String status) {
+  RunReport(PublishSettings run, String jobId, Instant finished, String status) {
     root.put("status", status);
-    root.put("job_name", config.job().name());
-    root.put("started_at", started.toString());
+    root.put("job_name", run.jobName());
+    root.put("job_id", jobId);
+    root.put("started_at", run.startedAt().toString());
     root.put("finished_at", finished.toString());
-    root.put("wall_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+    root.put("wall_seconds", Duration.between(run.startedAt(), finished).toMillis() / 1000.0);
     ObjectNode configuration = root.putObject("configuration");
-    config.settings().maskedView().forEach(configuration::put);
-    root.put("configuration_sha256", configHash(config.settings().maskedView()));
-    root.put("split_strategy", config.split().strategy());
-    root.put("seed", config.split().seed());
+    run.configuration().forEach(configuration::put);
+    root.put("configuration_sha256", configHash(run.configuration()));
+    root.put("split_strategy", run.splitStrategy());
+    root.put("seed", run.seed());
   }
 
   RunReport inputs(String path, String format, List<InputObjects.InputObject> objects) {
@@ -48,9 +45,13 @@ final class RunReport {
     return this;
   }
 
-  RunReport plan(SplitPlan plan) {
-    if (plan != null) {
-      root.set("plan", JsonFiles.mapper().valueToTree(plan.describe()));
+  RunReport plan(String planJson) {
+    if (planJson != null) {
+      try {
+        root.set("plan", JsonFiles.mapper().readTree(planJson));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("the plan is not JSON", e);
+      }
     }
     return this;
   }
