@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.fs.s3hadoop.common.HadoopFileSystem;
+import org.apache.flink.util.WrappingProxy;
 import org.apache.hadoop.fs.MultipartUploader;
 
 /**
@@ -14,8 +15,8 @@ import org.apache.hadoop.fs.MultipartUploader;
  *
  * <p>Flink's S3 writer uploads every shard in parts. When an attempt fails, the uploads of the
  * shards it had not finished stay open: invisible to listings and to SageMaker, but stored and
- * billed until aborted. Once a bounded run has ended, no upload under its output is still in use,
- * so its runner aborts them all.
+ * billed until aborted. Once a bounded run's shards are committed, no upload under its channels is
+ * still in use, so the job's publisher aborts them all.
  *
  * <p>S3's multipart API is reached through the Hadoop S3A filesystem inside {@code
  * flink-s3-fs-hadoop}, which this class can see only when that filesystem was loaded from the
@@ -33,12 +34,26 @@ public final class OpenUploads {
    *     out of this class loader's reach
    */
   public static OptionalInt abortUnder(Path prefix) throws IOException {
-    FileSystem fs = prefix.getFileSystem();
+    FileSystem fs = unwrapped(prefix.getFileSystem());
     try {
       return S3A.abortUnder(fs, prefix);
     } catch (LinkageError outOfReach) {
       return OptionalInt.empty();
     }
+  }
+
+  /**
+   * The filesystem itself: inside a Flink task, filesystems come wrapped in a safety net that
+   * closes their streams when the task ends, which hides which filesystem it is.
+   */
+  private static FileSystem unwrapped(FileSystem fs) {
+    FileSystem inner = fs;
+    while (inner instanceof WrappingProxy<?> proxy
+        && proxy.getWrappedDelegate() instanceof FileSystem delegate
+        && delegate != inner) {
+      inner = delegate;
+    }
+    return inner;
   }
 
   /** The Hadoop side, in a class of its own: it only loads where Hadoop's classes are visible. */

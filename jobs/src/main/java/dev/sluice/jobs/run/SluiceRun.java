@@ -3,13 +3,10 @@ package dev.sluice.jobs.run;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.pipeline.SluiceJob;
 import dev.sluice.jobs.publish.EstimatorInputs;
-import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
-import dev.sluice.splitters.group.BalancedGroupPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +60,7 @@ public final class SluiceRun {
   }
 
   /**
-   * @param environments a fresh environment per job (the planning pass and the main pass)
+   * @param environments the environment the run's one job is built in
    * @param jobCustomizer adjusts the dataflow before it runs; tests inject failures with it
    */
   public SluiceRun(
@@ -135,9 +132,7 @@ public final class SluiceRun {
 
     // A split that plans from the data plans inside the job (see PlanningPass).
     Splitter splitter = config.split().needsPlanningPass() ? null : config.split().splitter();
-    SplitPlan plan = null;
-    PublishSettings publish =
-        publishSettings(layout, bounded ? inputs : List.of(), plan, startedAt);
+    PublishSettings publish = publishSettings(layout, bounded ? inputs : List.of(), startedAt);
     StreamExecutionEnvironment env = environments.get();
     configure(env, bounded);
     jobCustomizer.apply(SluiceJob.forConfig(config, splitter, publish)).addTo(env);
@@ -150,24 +145,7 @@ public final class SluiceRun {
 
   /** What the job's publisher needs to know of this run, fixed now. */
   private PublishSettings publishSettings(
-      OutputLayout layout,
-      List<InputObjects.InputObject> inputs,
-      SplitPlan plan,
-      Instant startedAt) {
-    List<String> planWarnings = new ArrayList<>();
-    if (plan instanceof BalancedGroupPlan balanced && !balanced.withinTolerance()) {
-      planWarnings.add(
-          "split.group.balanced: the group sizes do not allow every channel's share of records"
-              + " within split.group.tolerance "
-              + balanced.tolerance()
-              + " of its target; the plan in this report has the realised fractions");
-    }
-    String planJson;
-    try {
-      planJson = plan == null ? null : JsonFiles.mapper().writeValueAsString(plan.describe());
-    } catch (IOException e) {
-      throw new IllegalStateException("a plan is always JSON", e);
-    }
+      OutputLayout layout, List<InputObjects.InputObject> inputs, Instant startedAt) {
     return new PublishSettings(
         layout.root().toString(),
         config.job().name(),
@@ -178,8 +156,8 @@ public final class SluiceRun {
         config.source().path(),
         config.source().format().configName(),
         List.copyOf(inputs),
-        planJson,
-        planWarnings,
+        null,
+        List.of(),
         config.sink().maxRejectedFraction(),
         config.sink().minShardsPerChannel(),
         !bounded(),
