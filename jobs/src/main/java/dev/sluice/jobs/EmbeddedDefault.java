@@ -14,13 +14,17 @@ import java.util.Map;
 
 /**
  * The run Sluice makes with no configuration: the bundled demand-forecast sample (two years of
- * daily demand, split by time 80/10/10), read from local files into {@code output/demand-forecast}
- * on a local mini-cluster. The sample is unpacked out of the jar first, into {@code
- * output/samples/demand-forecast}, because Flink's file source reads filesystems, not the
- * classpath; the same place every time, so reruns read (and report) the same input.
+ * daily demand, split by time 80/10/10), read from local files into {@code
+ * output/demand-forecast-demo} on a local mini-cluster. Not {@code output/demand-forecast}, where
+ * {@code --config conf/demand-forecast.yaml} writes: the README runs one after the other, and the
+ * second would refuse to write over the first's output. The sample is unpacked out of the jar
+ * first, into {@code output/samples/demand-forecast}, because Flink's file source reads
+ * filesystems, not the classpath; the same place every time, so reruns read (and report) the same
+ * input.
  */
 final class EmbeddedDefault {
   static final String CONFIG = "conf/demand-forecast.yaml";
+  static final String OUTPUT = "output/demand-forecast-demo";
   static final String SAMPLE = "samples/demand-forecast/";
   static final List<String> SAMPLE_OBJECTS = List.of("demand-2023.csv", "demand-2024.csv");
 
@@ -43,8 +47,7 @@ final class EmbeddedDefault {
           RawConfig.of(
               Map.of(
                   "source.path", samples.toUri().toString(),
-                  "sink.path",
-                      Path.of("output", "demand-forecast").toAbsolutePath().toUri().toString(),
+                  "sink.path", Path.of(OUTPUT).toAbsolutePath().toUri().toString(),
                   // The demo may be run again and again.
                   "sink.overwrite", "true"),
               "embedded default"));

@@ -5,10 +5,12 @@ import dev.sluice.connectors.fs.Secrets;
 import dev.sluice.connectors.inspect.Inspect;
 import dev.sluice.jobs.config.CommandLine;
 import dev.sluice.jobs.config.ConfigException;
+import dev.sluice.jobs.config.ConfigFilePaths;
 import dev.sluice.jobs.config.HelpText;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.config.YamlConfig;
+import dev.sluice.jobs.run.InterruptNotice;
 import dev.sluice.jobs.run.LocalFileSystems;
 import dev.sluice.jobs.run.RunResult;
 import dev.sluice.jobs.run.SluiceRun;
@@ -163,7 +165,14 @@ public final class Main {
                 + " when it finishes");
         return 0;
       }
-      RunResult result = new SluiceRun(config).run();
+      RunResult result;
+      // Only a local run's JVM holds the job: stopping it stops the run before it publishes.
+      try (InterruptNotice notice =
+          LocalFileSystems.submittedThroughFlinksClient()
+              ? null
+              : InterruptNotice.install(config.sink().path(), config.source().continuous(), err)) {
+        result = new SluiceRun(config).run();
+      }
       out.println("Channels written under " + result.layout().root());
       for (RunResult.Channel channel : result.channels()) {
         out.printf(
@@ -233,7 +242,7 @@ public final class Main {
   private static RawConfig base(CommandLine line) {
     if (line.configLocation().isPresent()) {
       String location = line.configLocation().get();
-      return YamlConfig.parse(read(location), location);
+      return ConfigFilePaths.resolveAgainst(YamlConfig.parse(read(location), location), location);
     }
     if (!line.overrides().contains("source.path")) {
       return EmbeddedDefault.load();

@@ -113,6 +113,83 @@ class MainTest {
   }
 
   @Test
+  void aKeyGivenTwiceOnTheCommandLineExitsTwo() {
+    assertThat(
+            main(
+                "--source.path",
+                "raw/",
+                "--source.format",
+                "csv",
+                "--sink.path",
+                "a/",
+                "--sink.path",
+                "b/"))
+        .isEqualTo(2);
+    assertThat(err()).contains("--sink.path: given twice (a/ and b/); give each key once");
+  }
+
+  @Test
+  void aKeyGivenTwiceInTheJobFileExitsTwo() throws Exception {
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, "source: {path: raw/, format: csv}\nsink: {path: a/}\nsink.path: b/\n");
+
+    assertThat(main("--config", job.toString())).isEqualTo(2);
+    assertThat(err()).contains("sink.path: given twice");
+  }
+
+  @Test
+  void aSinkPathThatIsAFileIsRefusedBeforeTheJobStarts() throws Exception {
+    Path raw = Files.createDirectories(dir.resolve("raw"));
+    Files.writeString(raw.resolve("a.csv"), "y,x\n1,2\n");
+    Path file = Files.writeString(dir.resolve("out"), "not a folder");
+
+    int code =
+        main(
+            "--source.path",
+            raw.toString(),
+            "--source.format",
+            "csv",
+            "--sink.path",
+            file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains("sink.path " + file + " is a file; it must be a folder");
+  }
+
+  @Test
+  void aSinkInsideTheSourceIsRefused() {
+    assertThat(
+            main(
+                "--source.path",
+                dir.toString(),
+                "--source.format",
+                "csv",
+                "--sink.path",
+                dir.resolve("out").toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("lies inside source.path");
+  }
+
+  @Test
+  void theDemoAndConfDemandForecastWriteToDifferentFolders() throws Exception {
+    Path conf =
+        Path.of(System.getProperty("sluice.repo.root", "..")).resolve(EmbeddedDefault.CONFIG);
+    var file =
+        dev.sluice.jobs.config.ConfigFilePaths.resolveAgainst(
+            dev.sluice.jobs.config.YamlConfig.parse(Files.readString(conf), conf.toString()),
+            conf.toString());
+    String confSink = file.entries().get("sink.path").value();
+
+    assertThat(Path.of(confSink).toAbsolutePath().normalize())
+        .isNotEqualTo(Path.of(EmbeddedDefault.OUTPUT).toAbsolutePath().normalize());
+    // Run from the repository's root as the README does, the file reads the bundled sample.
+    assertThat(file.entries().get("source.path").value())
+        .isEqualTo(
+            conf.toAbsolutePath().getParent().getParent().normalize()
+                + "/samples/demand-forecast/");
+  }
+
+  @Test
   void theReadmeDocumentsEveryKeyAsHelpDoes() throws Exception {
     Path readme = Path.of(System.getProperty("sluice.repo.root", "..")).resolve("README.md");
     String text = Files.readString(readme);

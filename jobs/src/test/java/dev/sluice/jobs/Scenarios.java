@@ -1,5 +1,6 @@
 package dev.sluice.jobs;
 
+import dev.sluice.jobs.config.ConfigFilePaths;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.RawConfig;
 import dev.sluice.jobs.config.YamlConfig;
@@ -51,13 +52,15 @@ public final class Scenarios {
 
   /** The bundled sample folder the scenario reads. */
   public static Path sample(String scenario) {
-    return bundled(file(scenario).entries().get("source.path").value());
+    // The file's relative paths are resolved against its (bundled) folder.
+    return Path.of(file(scenario).entries().get("source.path").value());
   }
 
   private static RawConfig file(String scenario) {
     try {
-      String yaml = Files.readString(bundled("conf/" + scenario + ".yaml"));
-      return YamlConfig.parse(yaml, scenario + ".yaml");
+      Path conf = bundled("conf/" + scenario + ".yaml");
+      return ConfigFilePaths.resolveAgainst(
+          YamlConfig.parse(Files.readString(conf), scenario + ".yaml"), conf.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -30,10 +30,28 @@ import org.apache.flink.core.fs.Path;
 public final class Inspect {
   static final String USAGE = "usage: inspect PATH [--limit N] [--summary] [--s3.KEY VALUE ...]";
 
+  static final String HELP =
+      USAGE
+          + "\n\n"
+          + "Reads a RecordIO-protobuf shard, or every shard of a folder (names starting with _ or ."
+          + " skipped),\nand prints each record as a JSON line.\n\n"
+          + "  PATH             a file or folder: a local path, file:///..., or s3://bucket/prefix/\n"
+          + "  --limit N        print at most N records\n"
+          + "  --summary        print counts, feature names and dimensions instead of records\n"
+          + "  --s3.KEY VALUE   how to reach an S3-compatible store (the job's s3.* keys)\n"
+          + "  --help, -h       this text\n\n"
+          + "Exit codes: 0 fine, 1 a bad or unreadable file (the message names it and the byte"
+          + " offset), 2 usage.\n";
+
   private final RecordJson json = new RecordJson();
 
   /** Runs the command; returns the exit code: 0 fine, 1 bad or unreadable file, 2 usage. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (java.util.Arrays.asList(args).contains("--help")
+        || java.util.Arrays.asList(args).contains("-h")) {
+      out.print(HELP);
+      return 0;
+    }
     Options options;
     try {
       options = Options.parse(args);

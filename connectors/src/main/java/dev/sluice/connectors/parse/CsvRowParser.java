@@ -4,8 +4,10 @@ import dev.sluice.connectors.source.RawRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses CSV rows (RFC 4180: quoted fields, doubled quotes, delimiter inside quotes; configurable
@@ -63,6 +65,7 @@ public final class CsvRowParser implements RowParser {
 
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
+    RowDefects.check(row);
     String text = row.text;
     // The header is split first: it shares the scratch offsets with the row.
     Layout layout = mapping.csvHeader() ? headerLayout(row) : knownIndexLayout(row);
@@ -76,8 +79,7 @@ public final class CsvRowParser implements RowParser {
         layout = indexLayout(row, count);
       }
       if (layout.error != null) {
-        throw RowRejectedException.of(
-            row, RejectReason.UNKNOWN_COLUMN, layout.errorField, layout.error);
+        throw RowRejectedException.of(row, layout.errorReason, layout.errorField, layout.error);
       }
       checkColumnCount(row, layout, count);
     }
@@ -121,6 +123,8 @@ public final class CsvRowParser implements RowParser {
         features[i] = values.feature(row, chars, starts[c], ends[c], layout.featureFields[i]);
       }
     }
+    // The header (or the object's first row) already fixes the count; a configured one is checked.
+    values.checkDimension(row, features.length, -1);
     record.features = features;
     record.dimension = features.length;
     return record;
@@ -171,9 +175,10 @@ public final class CsvRowParser implements RowParser {
           i++;
         }
       } else {
+        // Only '-' is a sign; a '+' falls to the general parser, which refuses it.
         boolean negative = false;
-        if (i < n && (c[i] == '-' || c[i] == '+')) {
-          negative = c[i] == '-';
+        if (i < n && c[i] == '-') {
+          negative = true;
           i++;
         }
         // Digits accumulate unchecked (a long holds 18); the checks after the loop decide
@@ -453,6 +458,7 @@ public final class CsvRowParser implements RowParser {
     int minColumns;
     String error;
     String errorField;
+    RejectReason errorReason = RejectReason.UNKNOWN_COLUMN;
 
     static Layout fromHeader(SchemaMapping mapping, List<String> names) {
       Layout layout = new Layout();
@@ -468,8 +474,46 @@ public final class CsvRowParser implements RowParser {
           i -> "'" + names.get(i) + "' (column #" + i + ", ");
       if (layout.error != null) {
         layout.error += "; the header's columns are " + names;
+      } else {
+        layout.refuseAmbiguousDuplicates(mapping, names);
       }
       return layout;
+    }
+
+    /**
+     * A header may repeat a name nobody reads; a repeated name the schema uses, or that {@code *}
+     * would take as features, is ambiguous and rejects every row of the object.
+     */
+    private void refuseAmbiguousDuplicates(SchemaMapping mapping, List<String> names) {
+      Set<String> used = new HashSet<>();
+      for (ColumnRef ref : mapping.nonFeatureColumns()) {
+        used.add(ref.isIndex() ? null : ref.name());
+      }
+      for (ColumnRef ref : mapping.features()) {
+        used.add(ref.isIndex() ? null : ref.name());
+      }
+      Map<String, Integer> first = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        Integer earlier = first.putIfAbsent(name, i);
+        if (earlier != null && (used.contains(name) || mapping.allRemainingFeatures())) {
+          error =
+              "the header names '"
+                  + name
+                  + "' twice, columns #"
+                  + earlier
+                  + " and #"
+                  + i
+                  + (used.contains(name)
+                      ? ", and the schema mapping uses that name"
+                      : ", and schema.features * would take both as features")
+                  + ": rename one of them; the header's columns are "
+                  + names;
+          errorField = "'" + name + "' (columns #" + earlier + " and #" + i + ")";
+          errorReason = RejectReason.DUPLICATE_COLUMN;
+          return;
+        }
+      }
     }
 
     static Layout fromIndices(SchemaMapping mapping, int columns) {

@@ -13,8 +13,10 @@ final class FieldValues {
   private final FeatureType featureType;
   private final boolean allowNonFinite;
   private final TimestampFormat timestampFormat;
+  private final long featureDimension;
 
   FieldValues(SchemaMapping mapping) {
+    this.featureDimension = mapping.featureDimension();
     this.featureType = mapping.featureType();
     this.allowNonFinite = mapping.allowNonFinite();
     this.timestampFormat = mapping.timestampFormat();
@@ -64,7 +66,40 @@ final class FieldValues {
     if (!allowNonFinite && !Double.isFinite(value)) {
       throw nonFinite(row, field, chars, from, to);
     }
+    if (!allowNonFinite && Double.isFinite(value) && Float.isInfinite((float) value)) {
+      // Labels are written as float32: a value beyond its range would be written as infinity.
+      throw RowRejectedException.of(
+          row,
+          RejectReason.NON_FINITE,
+          field,
+          "expected a number within the float32 range the label is written in (about"
+              + " +-3.4e38), got "
+              + RowRejectedException.quoted(new String(chars, from, to - from)));
+    }
     return value;
+  }
+
+  /**
+   * Checks a dense row's feature count against {@code schema.feature-dimension}, or when that is
+   * unset against {@code objectDimension} (the object's first row's; negative when unknown).
+   */
+  void checkDimension(RawRow row, int dimension, long objectDimension) throws RowRejectedException {
+    long expected = featureDimension > 0 ? featureDimension : objectDimension;
+    if (expected >= 0 && dimension != expected) {
+      throw RowRejectedException.of(
+          row,
+          RejectReason.WRONG_DIMENSION,
+          null,
+          "expected "
+              + expected
+              + " features "
+              + (featureDimension > 0
+                  ? "(schema.feature-dimension)"
+                  : "as in the object's first row (schema.feature-dimension fixes one for every"
+                      + " object)")
+              + ", got "
+              + dimension);
+    }
   }
 
   /** Epoch millis of a timestamp value; an empty value is a missing timestamp. */

@@ -21,8 +21,13 @@ import java.util.Map;
  *   <li>A feature or label field may be a number, a numeric string, or an array of those (flattened
  *       in order). {@code NaN} and {@code Infinity} are read, then rejected unless {@code
  *       schema.allow-non-finite} is true.
- *   <li>With all-remaining features, every top-level field not otherwise mapped is a feature, in
- *       the order the line lists them; a non-numeric field there is an unparseable number.
+ *   <li>With all-remaining features, every top-level field not otherwise mapped is a feature. The
+ *       object's first line (which the reader attaches to every row as {@link RawRow#header}) fixes
+ *       their names and order; every row is read by name, so key order does not matter, and a row
+ *       that lacks one of those fields ({@code missing_feature}) or has another ({@code
+ *       wrong_dimension}) is rejected. A non-numeric field there is an unparseable number.
+ *   <li>A row's feature count must be {@code schema.feature-dimension}, or without it the first
+ *       line's ({@code wrong_dimension}): arrays of different lengths never share a channel.
  *   <li>Duplicate field names and trailing content after the object are malformed JSON.
  * </ul>
  *
@@ -61,8 +66,23 @@ public final class JsonLinesRowParser implements RowParser {
   private double[] remaining = new double[64];
   private int remainingCount;
 
+  /** Reads the object's first line in its own order, to learn the reference from it. */
+  private final boolean learnsReference;
+
+  private final java.util.ArrayList<String> remainingNames = new java.util.ArrayList<>();
+  private String referenceText;
+  private Reference reference;
+  private JsonLinesRowParser referenceParser;
+  private int[] referenceStart = new int[0];
+  private int[] referenceLength = new int[0];
+
   /** A parser for a JSON Lines or Avro mapping. */
   public JsonLinesRowParser(SchemaMapping mapping) {
+    this(mapping, false);
+  }
+
+  private JsonLinesRowParser(SchemaMapping mapping, boolean learnsReference) {
+    this.learnsReference = learnsReference;
     this.mapping = mapping;
     this.values = new FieldValues(mapping);
     this.factory =
@@ -103,10 +123,25 @@ public final class JsonLinesRowParser implements RowParser {
 
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
+    RowDefects.check(row);
+    Reference ref = reference(row);
     Arrays.fill(text, null);
     Arrays.fill(labelValues, null);
     Arrays.fill(featureValues, null);
     remainingCount = 0;
+    remainingNames.clear();
+    boolean byName = allRemaining && ref != null && row.text != row.header;
+    if (byName) {
+      if (ref.names == null) {
+        throw RowRejectedException.of(
+            row,
+            RejectReason.WRONG_DIMENSION,
+            null,
+            "the object's first line is not a valid row, and with schema.features * it is what"
+                + " fixes the feature fields of every row: fix that line");
+      }
+      Arrays.fill(referenceStart, -1);
+    }
     try (JsonParser p = factory.createParser(row.text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed(row, "expected a JSON object");
@@ -117,7 +152,9 @@ public final class JsonLinesRowParser implements RowParser {
         p.nextToken();
         Slot slot = slots.get(name);
         if (slot == null) {
-          if (allRemaining) {
+          if (byName) {
+            readRemainingByName(row, p, name, ref);
+          } else if (allRemaining) {
             readRemaining(row, p, name);
           } else {
             p.skipChildren();
@@ -138,10 +175,70 @@ public final class JsonLinesRowParser implements RowParser {
     } catch (IOException e) {
       throw malformed(row, "not valid JSON: " + e.getMessage());
     }
-    return assemble(row);
+    ParsedRecord record = assemble(row, byName ? ref : null);
+    if (!learnsReference) {
+      // The first line itself is checked when it is parsed as a row, not when it is learnt from.
+      values.checkDimension(
+          row, record.features.length, ref == null || ref.names == null ? -1 : ref.dimension);
+    }
+    return record;
   }
 
-  private ParsedRecord assemble(RawRow row) throws RowRejectedException {
+  /**
+   * What the object's first line fixes: the all-remaining feature names in its order, and the
+   * dimension; {@code names} is null when that line is not a valid row. Null when the row carries
+   * no first line (a row not read by the text reader).
+   */
+  private Reference reference(RawRow row) {
+    if (row.header == null || learnsReference) {
+      return null;
+    }
+    if (row.header != referenceText && !row.header.equals(referenceText)) {
+      if (referenceParser == null) {
+        referenceParser = new JsonLinesRowParser(mapping, true);
+      }
+      Reference learnt;
+      try {
+        ParsedRecord first = referenceParser.parse(new RawRow(row.object, 0, row.header, null));
+        String[] names = referenceParser.remainingNames.toArray(String[]::new);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+          index.put(names[i], i);
+        }
+        learnt = new Reference(names, index, first.features.length);
+      } catch (RowRejectedException e) {
+        learnt = new Reference(null, Map.of(), -1);
+      }
+      referenceText = row.header;
+      reference = learnt;
+      int size = learnt.names == null ? 0 : learnt.names.length;
+      referenceStart = new int[size];
+      referenceLength = new int[size];
+    }
+    return reference;
+  }
+
+  /** With all-remaining features: the field's values, kept where the first line puts them. */
+  private void readRemainingByName(RawRow row, JsonParser p, String name, Reference ref)
+      throws IOException, RowRejectedException {
+    Integer at = ref.index.get(name);
+    if (at == null) {
+      p.skipChildren();
+      throw RowRejectedException.of(
+          row,
+          RejectReason.WRONG_DIMENSION,
+          "'" + name + "' (schema.features=*)",
+          "the object's first line has no field of that name, and its fields are the features of"
+              + " every row: "
+              + String.join(", ", ref.names));
+    }
+    int start = remainingCount;
+    readRemaining(row, p, name);
+    referenceStart[at] = start;
+    referenceLength[at] = remainingCount - start;
+  }
+
+  private ParsedRecord assemble(RawRow row, Reference byName) throws RowRejectedException {
     ParsedRecord record = new ParsedRecord();
     record.object = row.object;
     record.line = row.line;
@@ -165,11 +262,30 @@ public final class JsonLinesRowParser implements RowParser {
       record.label = concat(row, labelValues, labelSlots, RejectReason.MISSING_LABEL);
     }
     record.features =
-        allRemaining
-            ? Arrays.copyOf(remaining, remainingCount)
-            : concat(row, featureValues, featureSlots, RejectReason.MISSING_FEATURE);
+        byName != null
+            ? inReferenceOrder(row, byName)
+            : allRemaining
+                ? Arrays.copyOf(remaining, remainingCount)
+                : concat(row, featureValues, featureSlots, RejectReason.MISSING_FEATURE);
     record.dimension = record.features.length;
     return record;
+  }
+
+  private double[] inReferenceOrder(RawRow row, Reference ref) throws RowRejectedException {
+    double[] out = new double[remainingCount];
+    int at = 0;
+    for (int i = 0; i < ref.names.length; i++) {
+      if (referenceStart[i] < 0) {
+        throw RowRejectedException.of(
+            row,
+            RejectReason.MISSING_FEATURE,
+            "'" + ref.names[i] + "' (schema.features=*)",
+            "expected the field, as in the object's first line; it is absent");
+      }
+      System.arraycopy(remaining, referenceStart[i], out, at, referenceLength[i]);
+      at += referenceLength[i];
+    }
+    return out;
   }
 
   private String slotField(int kind) {
@@ -248,6 +364,9 @@ public final class JsonLinesRowParser implements RowParser {
 
   private void readRemaining(RawRow row, JsonParser p, String name)
       throws IOException, RowRejectedException {
+    if (learnsReference) {
+      remainingNames.add(name);
+    }
     boolean array = p.currentToken() == JsonToken.START_ARRAY;
     int element = 0;
     JsonToken token = array ? p.nextToken() : p.currentToken();
@@ -297,6 +416,9 @@ public final class JsonLinesRowParser implements RowParser {
   private static RowRejectedException malformed(RawRow row, String expectation) {
     return RowRejectedException.of(row, RejectReason.MALFORMED_JSON, null, expectation);
   }
+
+  /** What an object's first line fixes for its rows. */
+  private record Reference(String[] names, Map<String, Integer> index, long dimension) {}
 
   /** What a mapped field name is for. */
   private record Slot(int kind, int index, String field, String name) {}

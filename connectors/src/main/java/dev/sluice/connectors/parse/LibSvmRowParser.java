@@ -32,6 +32,7 @@ public final class LibSvmRowParser implements RowParser {
 
   @Override
   public ParsedRecord parse(RawRow row) throws RowRejectedException {
+    RowDefects.check(row);
     String text = row.text;
     int n = text.length();
     if (chars.length < n) {
@@ -48,7 +49,9 @@ public final class LibSvmRowParser implements RowParser {
       throw RowRejectedException.of(
           row, RejectReason.MISSING_LABEL, "label", "expected a label as the first token");
     }
-    double label = values.label(row, c, i, labelEnd, "label");
+    // LibSVM writes class labels as +1 and -1: its '+' is the format's, not Java syntax.
+    int labelStart = c[i] == '+' && labelEnd - i > 1 && c[i + 1] != '-' ? i + 1 : i;
+    double label = values.label(row, c, labelStart, labelEnd, "label");
 
     int count = 0;
     long previous = -1;

@@ -15,10 +15,11 @@ import ch.randelshofer.fastdoubleparser.JavaFloatParser;
  * #exactQuotientToFloat}), which makes the float correctly rounded without going through a rounded
  * double; for longer float32 inputs the first 15 digits bound the value from both sides, and when
  * both bounds round to the same float that float is the answer. Everything else (exponents, long
- * double inputs, {@code NaN}, {@code Infinity}, surrounding whitespace, near-midpoints) goes to
- * fastdoubleparser's {@link JavaFloatParser} / {@link JavaDoubleParser}, which are correctly
- * rounded and accept Java's floating-point literal syntax. The properties in {@code
- * NumberParserProperties} compare every path with the JDK bit for bit.
+ * double inputs, {@code NaN}, {@code Infinity}, surrounding whitespace, near-midpoints) is first
+ * checked against {@link NumberSyntax}, which takes what exporters write and refuses Java's literal
+ * syntax ({@code 1.5d}, {@code 0x1p3}, {@code +2.5}), and then goes to fastdoubleparser's {@link
+ * JavaFloatParser} / {@link JavaDoubleParser}, which are correctly rounded. The properties in
+ * {@code NumberParserProperties} compare every path with the JDK bit for bit.
  */
 final class NumberParser {
 
@@ -48,8 +49,8 @@ final class NumberParser {
   static float parseFloat(char[] chars, int from, int to) {
     int i = from;
     boolean negative = false;
-    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
-      negative = chars[i] == '-';
+    if (i < to && chars[i] == '-') {
+      negative = true;
       i++;
     }
     long mantissa = 0;
@@ -73,18 +74,18 @@ final class NumberParser {
         } else if (!dot) {
           // Digits dropped from the integer part would scale the value: rare, leave it to the
           // general parser.
-          return JavaFloatParser.parseFloat(chars, from, to - from);
+          return generalFloat(chars, from, to);
         } else if (d != 0) {
           truncated = true;
         }
       } else if (chars[i] == '.' && !dot) {
         dot = true;
       } else {
-        return JavaFloatParser.parseFloat(chars, from, to - from);
+        return generalFloat(chars, from, to);
       }
     }
     if (!anyDigit || fractionDigits >= DOUBLE_POW10.length) {
-      return JavaFloatParser.parseFloat(chars, from, to - from);
+      return generalFloat(chars, from, to);
     }
     float value;
     if (!truncated) {
@@ -97,7 +98,7 @@ final class NumberParser {
       value = low == high ? low : Float.NaN;
     }
     if (Float.isNaN(value)) {
-      return JavaFloatParser.parseFloat(chars, from, to - from);
+      return generalFloat(chars, from, to);
     }
     return negative ? -value : value;
   }
@@ -131,8 +132,8 @@ final class NumberParser {
   static double parseDouble(char[] chars, int from, int to) {
     int i = from;
     boolean negative = false;
-    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
-      negative = chars[i] == '-';
+    if (i < to && chars[i] == '-') {
+      negative = true;
       i++;
     }
     long mantissa = 0;
@@ -146,7 +147,7 @@ final class NumberParser {
         anyDigit = true;
         if (mantissa != 0 || d != 0) {
           if (++significant > MAX_EXACT_DIGITS) {
-            return JavaDoubleParser.parseDouble(chars, from, to - from);
+            return generalDouble(chars, from, to);
           }
           mantissa = mantissa * 10 + d;
         }
@@ -156,14 +157,36 @@ final class NumberParser {
       } else if (chars[i] == '.' && !dot) {
         dot = true;
       } else {
-        return JavaDoubleParser.parseDouble(chars, from, to - from);
+        return generalDouble(chars, from, to);
       }
     }
     if (!anyDigit || fractionDigits >= DOUBLE_POW10.length) {
-      return JavaDoubleParser.parseDouble(chars, from, to - from);
+      return generalDouble(chars, from, to);
     }
     double value = (double) mantissa / DOUBLE_POW10[fractionDigits];
     return negative ? -value : value;
+  }
+
+  /**
+   * The general path: the text is checked against {@link NumberSyntax} (so Java literal syntax such
+   * as {@code 1.5d} or {@code 0x1p3} is refused), then rounded by fastdoubleparser.
+   */
+  private static float generalFloat(char[] chars, int from, int to) {
+    return switch (NumberSyntax.classify(chars, from, to)) {
+      case NumberSyntax.NAN -> Float.NaN;
+      case NumberSyntax.POSITIVE_INFINITY -> Float.POSITIVE_INFINITY;
+      case NumberSyntax.NEGATIVE_INFINITY -> Float.NEGATIVE_INFINITY;
+      default -> JavaFloatParser.parseFloat(chars, from, to - from);
+    };
+  }
+
+  private static double generalDouble(char[] chars, int from, int to) {
+    return switch (NumberSyntax.classify(chars, from, to)) {
+      case NumberSyntax.NAN -> Double.NaN;
+      case NumberSyntax.POSITIVE_INFINITY -> Double.POSITIVE_INFINITY;
+      case NumberSyntax.NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
+      default -> JavaDoubleParser.parseDouble(chars, from, to - from);
+    };
   }
 
   /**
@@ -175,8 +198,8 @@ final class NumberParser {
   static int parseInt(char[] chars, int from, int to) {
     int i = from;
     boolean negative = false;
-    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
-      negative = chars[i] == '-';
+    if (i < to && chars[i] == '-') {
+      negative = true;
       i++;
     }
     if (i < to && to - i <= 10) {
@@ -197,7 +220,7 @@ final class NumberParser {
         return (int) value;
       }
     }
-    double value = JavaDoubleParser.parseDouble(chars, from, to - from);
+    double value = generalDouble(chars, from, to);
     if (value != Math.rint(value) || Double.isInfinite(value)) {
       throw new NumberFormatException("not an integer");
     }

@@ -36,7 +36,24 @@ public enum RejectReason {
   /** A sparse index is not an integer, out of the dimension, or not ascending. */
   BAD_SPARSE_INDEX("bad_sparse_index"),
   /** The domain value has no route (decided by the splitter, not by the parsers). */
-  UNKNOWN_DOMAIN("unknown_domain");
+  UNKNOWN_DOMAIN("unknown_domain"),
+  /** The line's bytes are not valid UTF-8 (e.g. Latin-1 text); never decoded by guesswork. */
+  INVALID_UTF8("invalid_utf8"),
+  /**
+   * The header names a column twice and the schema uses that name, or {@code schema.features *}
+   * would take both.
+   */
+  DUPLICATE_COLUMN("duplicate_column"),
+  /**
+   * A dense row's features differ in number (or, for JSON with {@code schema.features *}, in names)
+   * from {@code schema.feature-dimension}, or without it from the object's first row.
+   */
+  WRONG_DIMENSION("wrong_dimension"),
+  /**
+   * The rest of an object that could not be read to its end, with {@code source.on-corrupt-object
+   * skip}: one row per such object.
+   */
+  CORRUPT_OBJECT("corrupt_object");
 
   private final String code;
 

@@ -36,6 +36,7 @@ public final class SchemaMapping implements Serializable {
   private final List<ColumnRef> features;
   private final FeatureType featureType;
   private final boolean allowNonFinite;
+  private final long featureDimension;
 
   private SchemaMapping(Builder b) {
     this.format = b.format;
@@ -53,6 +54,7 @@ public final class SchemaMapping implements Serializable {
     this.features = b.features == null ? null : List.copyOf(b.features);
     this.featureType = b.featureType;
     this.allowNonFinite = b.allowNonFinite;
+    this.featureDimension = b.featureDimension;
   }
 
   /** A builder for the given {@code source.format}. */
@@ -140,6 +142,15 @@ public final class SchemaMapping implements Serializable {
     return allowNonFinite;
   }
 
+  /**
+   * {@code schema.feature-dimension}: the number of dense features every row must have, or 0 when
+   * unset (then the object's first row fixes it: the CSV header, the first JSON line or Avro
+   * record).
+   */
+  public long featureDimension() {
+    return featureDimension;
+  }
+
   /** The columns used for anything but features, in a fixed order (id, timestamp, group, ...). */
   List<ColumnRef> nonFeatureColumns() {
     List<ColumnRef> used = new ArrayList<>();
@@ -199,6 +210,7 @@ public final class SchemaMapping implements Serializable {
     private List<ColumnRef> features;
     private FeatureType featureType = FeatureType.FLOAT32;
     private boolean allowNonFinite;
+    private long featureDimension;
     private final List<String> problems = new ArrayList<>();
 
     private Builder(SourceFormat format) {
@@ -307,6 +319,12 @@ public final class SchemaMapping implements Serializable {
       return this;
     }
 
+    /** {@code schema.feature-dimension}; 0 (the default) leaves it to each object's first row. */
+    public Builder featureDimension(long dimension) {
+      this.featureDimension = dimension;
+      return this;
+    }
+
     private ColumnRef column(String key, String written) {
       if (written == null) {
         return null;
@@ -345,6 +363,14 @@ public final class SchemaMapping implements Serializable {
       }
       if (features != null && features.isEmpty()) {
         all.add("schema.features must list at least one column, or be \"*\" for all remaining");
+      }
+      if (featureDimension < 0) {
+        all.add("schema.feature-dimension must be positive, got " + featureDimension);
+      }
+      if (featureDimension > 0 && format == SourceFormat.LIBSVM) {
+        all.add(
+            "schema.feature-dimension does not apply to source.format=libsvm: its sparse"
+                + " dimension is source.libsvm.dimension");
       }
       checkDistinct(all);
       switch (format) {

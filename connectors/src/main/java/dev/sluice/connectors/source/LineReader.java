@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Reads UTF-8 lines ending in {@code \n} or {@code \r\n} from a stream. A lone {@code \r} is kept
  * as data (unlike {@link java.io.BufferedReader}), and a UTF-8 byte order mark at the very start is
- * dropped. Decoding works on bytes, so a line costs one {@code String} and nothing else.
+ * dropped. Decoding works on bytes, so a line costs one {@code String} and nothing else. Bytes that
+ * are not UTF-8 are flagged ({@link #lastLineInvalidUtf8()}), never silently replaced.
  */
 final class LineReader implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class LineReader implements AutoCloseable {
   private int end;
   private boolean eof;
   private boolean first = true;
+  private boolean lastInvalid;
 
   LineReader(InputStream in) {
     this.in = in;
@@ -63,7 +65,25 @@ final class LineReader implements AutoCloseable {
         from += 3;
       }
     }
-    return new String(buf, from, to - from, StandardCharsets.UTF_8);
+    String line = new String(buf, from, to - from, StandardCharsets.UTF_8);
+    // The decoder replaces bytes that are not UTF-8 with U+FFFD. Looking for it is free for the
+    // usual Latin-1-only line (a compact String cannot hold it); only then are the bytes compared.
+    lastInvalid = line.indexOf('\uFFFD') >= 0 && !encodes(line, from, to);
+    return line;
+  }
+
+  /** Whether the bytes are the UTF-8 encoding of the line (false when decoding replaced any). */
+  private boolean encodes(String line, int from, int to) {
+    byte[] again = line.getBytes(StandardCharsets.UTF_8);
+    return Arrays.equals(again, 0, again.length, buf, from, to);
+  }
+
+  /**
+   * Whether the line {@link #readLine()} returned last is not valid UTF-8 (its text then holds
+   * U+FFFD where the bad bytes were): such a row must be rejected, never merged with another.
+   */
+  boolean lastLineInvalidUtf8() {
+    return lastInvalid;
   }
 
   /** Moves the unread bytes to the front (growing the buffer if full) and reads more. */

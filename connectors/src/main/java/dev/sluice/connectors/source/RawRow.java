@@ -22,8 +22,19 @@ public class RawRow {
   /** The raw line without its line terminator; for Avro a JSON rendering of the record. */
   public String text;
 
-  /** The object's header line for CSV with a header; otherwise {@code null}. */
+  /**
+   * The object's header line for CSV with a header; for JSON Lines the object's first line, whose
+   * fields fix every row's feature names, order and dimension; otherwise {@code null}.
+   */
   public String header;
+
+  /**
+   * {@code null} for a row as read; otherwise the reject-reason code of what the reader found
+   * wrong, which the parser turns into a rejection: {@code invalid_utf8} (the text holds U+FFFD
+   * where the bytes were not UTF-8) or {@code corrupt_object} (the object could not be read on from
+   * this line; the text says what was read and what failed).
+   */
+  public String defect;
 
   /** For Flink's POJO serializer. */
   public RawRow() {}
@@ -34,6 +45,14 @@ public class RawRow {
     this.line = line;
     this.text = text;
     this.header = header;
+  }
+
+  /** A row the reader found wrong, with the reject-reason code of its defect. */
+  public static RawRow defective(
+      String object, long line, String text, String header, String code) {
+    RawRow row = new RawRow(object, line, text, header);
+    row.defect = code;
+    return row;
   }
 
   @Override
@@ -47,12 +66,13 @@ public class RawRow {
     return line == other.line
         && Objects.equals(object, other.object)
         && Objects.equals(text, other.text)
-        && Objects.equals(header, other.header);
+        && Objects.equals(header, other.header)
+        && Objects.equals(defect, other.defect);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(object, line, text, header);
+    return Objects.hash(object, line, text, header, defect);
   }
 
   @Override

@@ -27,8 +27,21 @@ public final class RawRowSources {
    */
   public static FileSource<RawRow> fileSource(
       String path, SourceFormat format, boolean csvHeader, Duration monitorInterval) {
+    return fileSource(path, format, csvHeader, monitorInterval, OnCorruptObject.FAIL);
+  }
+
+  /**
+   * The file source for a path, with a policy for objects that cannot be read to their end ({@code
+   * source.on-corrupt-object}).
+   */
+  public static FileSource<RawRow> fileSource(
+      String path,
+      SourceFormat format,
+      boolean csvHeader,
+      Duration monitorInterval,
+      OnCorruptObject onCorrupt) {
     FileSource.FileSourceBuilder<RawRow> builder =
-        FileSource.forBulkFileFormat(bulkFormat(format, csvHeader), new Path(path))
+        FileSource.forBulkFileFormat(bulkFormat(format, csvHeader, onCorrupt), new Path(path))
             // One split per object, so line numbers count from the object's start.
             .setFileEnumerator(FileSource.DEFAULT_NON_SPLITTABLE_FILE_ENUMERATOR);
     if (monitorInterval != null) {
@@ -44,10 +57,21 @@ public final class RawRowSources {
   /** The reader format for a source format. */
   public static BulkFormat<RawRow, org.apache.flink.connector.file.src.FileSourceSplit> bulkFormat(
       SourceFormat format, boolean csvHeader) {
+    return bulkFormat(format, csvHeader, OnCorruptObject.FAIL);
+  }
+
+  /** The reader format for a source format and a policy for corrupt objects. */
+  public static BulkFormat<RawRow, org.apache.flink.connector.file.src.FileSourceSplit> bulkFormat(
+      SourceFormat format, boolean csvHeader, OnCorruptObject onCorrupt) {
     return switch (format) {
-      case CSV -> new TextLineFormat(csvHeader);
-      case JSONL, LIBSVM -> new TextLineFormat(false);
-      case AVRO -> new AvroRowFormat();
+      case CSV ->
+          new TextLineFormat(
+              csvHeader ? TextLineFormat.FirstLine.CSV_HEADER : TextLineFormat.FirstLine.ROW,
+              onCorrupt);
+      // A JSON Lines object's first line fixes every row's feature names, order and dimension.
+      case JSONL -> new TextLineFormat(TextLineFormat.FirstLine.REFERENCE_ROW, onCorrupt);
+      case LIBSVM -> new TextLineFormat(TextLineFormat.FirstLine.ROW, onCorrupt);
+      case AVRO -> new AvroRowFormat(onCorrupt);
     };
   }
 }

@@ -1,8 +1,10 @@
 package dev.sluice.connectors.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
@@ -22,11 +24,19 @@ import org.apache.flink.core.fs.Path;
  *   <li>One split per object: objects are not splittable, so line numbers are exact.
  *   <li>UTF-8; lines end in {@code \n} or {@code \r\n}. Objects whose name ends in {@code .gz} are
  *       gunzipped transparently.
- *   <li>Blank lines (empty or only whitespace) are skipped, but still counted, so line numbers stay
- *       those of the object. A trailing newline therefore yields no extra row.
- *   <li>With {@code csvHeader}, the first non-blank line is the header: it is not emitted but is
- *       attached to every row of that object (the same {@code String} instance).
+ *   <li>Empty lines are skipped in every format, but still counted, so line numbers stay those of
+ *       the object; a trailing newline therefore yields no extra row. Any other line is a row, even
+ *       one of only spaces, tabs or delimiters: it is read, counted, and rejected by the parser if
+ *       it is not a valid row.
+ *   <li>With {@link FirstLine#CSV_HEADER}, the first non-empty line is the header: it is not
+ *       emitted but is attached to every row of that object (the same {@code String} instance).
+ *       With {@link FirstLine#REFERENCE_ROW} (JSON Lines) the first non-empty line is a row and is
+ *       also attached to every row as the reference that fixes feature names, order and dimension.
  *   <li>A quoted CSV field may not span lines: each line is one row.
+ *   <li>A line that is not valid UTF-8 is emitted as a row with the defect {@code invalid_utf8}.
+ *   <li>An object that cannot be read to its end (a truncated or corrupt {@code .gz}) fails the
+ *       read with a {@link CorruptObjectException} naming it and how many lines were read, or with
+ *       {@link OnCorruptObject#SKIP} ends with one row with the defect {@code corrupt_object}.
  * </ul>
  *
  * <p>The checkpointed position is the number of rows emitted from the split (with no byte offset,
@@ -40,21 +50,38 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
   /** Rows handed over per batch: large enough to amortise the hand-over, small for latency. */
   static final int BATCH_SIZE = 1024;
 
-  private final boolean csvHeader;
+  /** What the first non-empty line of an object is. */
+  public enum FirstLine {
+    /** A row like any other. */
+    ROW,
+    /** A CSV header: not emitted, attached to every row. */
+    CSV_HEADER,
+    /** A row, and also attached to every row of the object as its reference (JSON Lines). */
+    REFERENCE_ROW
+  }
+
+  private final FirstLine firstLine;
+  private final OnCorruptObject onCorrupt;
 
   /**
-   * A format for text lines.
+   * A format for text lines that fails on a corrupt object.
    *
-   * @param csvHeader whether the first non-blank line of each object is a CSV header
+   * @param csvHeader whether the first non-empty line of each object is a CSV header
    */
   public TextLineFormat(boolean csvHeader) {
-    this.csvHeader = csvHeader;
+    this(csvHeader ? FirstLine.CSV_HEADER : FirstLine.ROW, OnCorruptObject.FAIL);
+  }
+
+  /** A format for text lines. */
+  public TextLineFormat(FirstLine firstLine, OnCorruptObject onCorrupt) {
+    this.firstLine = firstLine;
+    this.onCorrupt = onCorrupt;
   }
 
   @Override
   public Reader<RawRow> createReader(Configuration config, FileSourceSplit split)
       throws IOException {
-    return new LineRowReader(split, csvHeader, 0);
+    return new LineRowReader(split, firstLine, onCorrupt, 0);
   }
 
   @Override
@@ -62,7 +89,7 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
       throws IOException {
     long emitted =
         split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
-    return new LineRowReader(split, csvHeader, emitted);
+    return new LineRowReader(split, firstLine, onCorrupt, emitted);
   }
 
   @Override
@@ -107,20 +134,29 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
 
   private static final class LineRowReader implements Reader<RawRow> {
     private final String object;
-    private final boolean csvHeader;
-    private final LineReader lines;
+    private final FirstLine firstLine;
+    private final OnCorruptObject onCorrupt;
+    private LineReader lines;
     private String header;
-    private boolean headerSeen;
+    private boolean firstSeen;
     private long lineNumber;
     private long emitted;
+    private IOException openFailure;
 
-    LineRowReader(FileSourceSplit split, boolean csvHeader, long alreadyEmitted)
+    LineRowReader(
+        FileSourceSplit split, FirstLine firstLine, OnCorruptObject onCorrupt, long alreadyEmitted)
         throws IOException {
       requireWholeObject(split);
       Path path = split.path();
       this.object = path.toUri().toString();
-      this.csvHeader = csvHeader;
-      this.lines = new LineReader(open(path));
+      this.firstLine = firstLine;
+      this.onCorrupt = onCorrupt;
+      try {
+        this.lines = new LineReader(open(path));
+      } catch (ZipException | EOFException e) {
+        // "Not in GZIP format" is found when the gzip header is read, before any line.
+        openFailure = e;
+      }
       // Re-read the rows emitted before the checkpoint without emitting them again.
       while (emitted < alreadyEmitted) {
         if (nextRow() == null) {
@@ -139,20 +175,58 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
     /** The next row, counted in {@link #emitted}, or {@code null} at the end of the object. */
     private RawRow nextRow() throws IOException {
       String text;
-      while ((text = lines.readLine()) != null) {
+      while ((text = readLine()) != null) {
         lineNumber++;
-        if (text.isBlank()) {
+        if (text.isEmpty()) {
           continue;
         }
-        if (csvHeader && !headerSeen) {
-          headerSeen = true;
-          header = text;
-          continue;
+        if (!firstSeen) {
+          firstSeen = true;
+          if (firstLine == FirstLine.CSV_HEADER) {
+            header = text;
+            continue;
+          }
+          if (firstLine == FirstLine.REFERENCE_ROW) {
+            header = text;
+          }
         }
         emitted++;
+        if (lines.lastLineInvalidUtf8()) {
+          return RawRow.defective(object, lineNumber, text, header, "invalid_utf8");
+        }
         return new RawRow(object, lineNumber, text, header);
       }
-      return null;
+      return corrupt();
+    }
+
+    /** The next line, or {@code null} at the end, or after the object broke (see openFailure). */
+    private String readLine() throws IOException {
+      if (lines == null) {
+        return null;
+      }
+      try {
+        return lines.readLine();
+      } catch (ZipException | EOFException e) {
+        openFailure = e;
+        lines.close();
+        lines = null;
+        return null;
+      }
+    }
+
+    /** The object broke: fail, or (skip) emit its one corrupt_object row, once. */
+    private RawRow corrupt() throws CorruptObjectException {
+      if (openFailure == null) {
+        return null;
+      }
+      String message = CorruptObjectException.describe(object, lineNumber, "lines", openFailure);
+      if (onCorrupt == OnCorruptObject.FAIL) {
+        throw new CorruptObjectException(
+            message + "; set source.on-corrupt-object skip to reject the rest and go on");
+      }
+      openFailure = null;
+      emitted++;
+      return RawRow.defective(object, lineNumber + 1, message, header, "corrupt_object");
     }
 
     @Override
@@ -176,7 +250,9 @@ public final class TextLineFormat implements BulkFormat<RawRow, FileSourceSplit>
 
     @Override
     public void close() throws IOException {
-      lines.close();
+      if (lines != null) {
+        lines.close();
+      }
     }
   }
 }

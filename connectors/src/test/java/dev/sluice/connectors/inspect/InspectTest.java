@@ -39,6 +39,20 @@ class InspectTest {
   }
 
   @Test
+  void helpPrintsTheUsageAndEveryOptionAndExitsZero() {
+    for (String help : List.of("--help", "-h")) {
+      out.reset();
+      assertThat(inspect(help)).as(help).isZero();
+      assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith(Inspect.USAGE)
+          .contains("--limit N")
+          .contains("--summary")
+          .contains("--s3.KEY VALUE");
+    }
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
   void limitPrintsOnlyTheFirstRecords() {
     assertThat(inspect(GoldenCorpus.rec("many-2000").toString(), "--limit", "3")).isZero();
     assertThat(lines()).hasSize(3);

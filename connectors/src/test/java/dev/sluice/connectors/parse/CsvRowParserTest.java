@@ -272,6 +272,38 @@ class CsvRowParserTest {
     }
 
     @Test
+    void aLabelBeyondTheFloat32RangeItIsWrittenInIsNonFinite() {
+      for (String label : List.of("1e40", "3.5e38", "-1e39")) {
+        RowRejectedException e = reject(mapping, row("u,2024-03-01,a,clean," + label + ",1,2"));
+        assertThat(e.reason()).as(label).isEqualTo(RejectReason.NON_FINITE);
+        assertThat(e.getMessage())
+            .contains("field 'y' (column #4, schema.label)")
+            .contains("float32 range");
+      }
+    }
+
+    @Test
+    void lowerCaseNanAndInfAreNonFiniteLikeTheirCapitalisedSpellings() {
+      for (String bad : List.of("nan", "inf", "-inf", "NAN", "Inf")) {
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean,1," + bad + ",2")).reason())
+            .as(bad)
+            .isEqualTo(RejectReason.NON_FINITE);
+      }
+    }
+
+    @Test
+    void javaLiteralSyntaxIsAnUnparseableNumberNotData() {
+      for (String bad : List.of("1.5d", "2.5f", "0x1p3", "+2.5")) {
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean,1," + bad + ",2")).reason())
+            .as("feature " + bad)
+            .isEqualTo(RejectReason.UNPARSEABLE_NUMBER);
+        assertThat(reject(mapping, row("u,2024-03-01,a,clean," + bad + ",1,2")).reason())
+            .as("label " + bad)
+            .isEqualTo(RejectReason.UNPARSEABLE_NUMBER);
+      }
+    }
+
+    @Test
     void aBadTimestamp() {
       RowRejectedException e = reject(mapping, row("u,01/03/2024,a,clean,1,1,2"));
       assertThat(e.reason()).isEqualTo(RejectReason.BAD_TIMESTAMP);
@@ -350,6 +382,55 @@ class CsvRowParserTest {
                 e -> assertThat(e.reason()).isEqualTo(RejectReason.UNPARSEABLE_NUMBER))
             .hasMessageContaining("field #2 (schema.features): expected an int32 integer");
       }
+    }
+  }
+
+  @Nested
+  class DuplicateHeaderNames {
+    @Test
+    void aRepeatedNameTheSchemaUsesRejectsEveryRowNamingBothColumns() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).label("label").build();
+      RowRejectedException e = reject(mapping, new RawRow(OBJECT, 2, "1,1,2", "label,f1,label"));
+      assertThat(e.reason()).isEqualTo(RejectReason.DUPLICATE_COLUMN);
+      assertThat(e.getMessage())
+          .contains("the header names 'label' twice, columns #0 and #2")
+          .contains("the schema mapping uses that name");
+    }
+
+    @Test
+    void aRepeatedNameThatStarWouldTakeTwiceIsRefusedToo() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).label("y").build();
+      RowRejectedException e = reject(mapping, new RawRow(OBJECT, 2, "0,1,2", "y,f,f"));
+      assertThat(e.reason()).isEqualTo(RejectReason.DUPLICATE_COLUMN);
+      assertThat(e.getMessage()).contains("schema.features * would take both");
+    }
+
+    @Test
+    void aRepeatedNameNobodyReadsIsFine() throws Exception {
+      SchemaMapping mapping =
+          SchemaMapping.builder(SourceFormat.CSV).label("y").features(List.of("a")).build();
+      assertThat(parse(mapping, new RawRow(OBJECT, 2, "0,1,x,x", "y,a,note,note")).features)
+          .containsExactly(1.0);
+    }
+  }
+
+  @Nested
+  class RowsTheReaderFoundWrong {
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAsInvalidUtf8() {
+      SchemaMapping mapping = SchemaMapping.builder(SourceFormat.CSV).id("id").build();
+      RawRow row = RawRow.defective(OBJECT, 3, "Jos\uFFFD,1", "id,f", "invalid_utf8");
+      RowRejectedException e = reject(mapping, row);
+      assertThat(e.reason()).isEqualTo(RejectReason.INVALID_UTF8);
+      assertThat(e.getMessage()).contains(OBJECT + " line 3").contains("character 4");
+    }
+
+    @Test
+    void aRowOfOnlyDelimitersIsCountedAndRejectedLikeAnyOther() {
+      SchemaMapping mapping =
+          SchemaMapping.builder(SourceFormat.CSV).csvDelimiter('\t').label("a").build();
+      assertThat(reject(mapping, new RawRow(OBJECT, 3, "\t\t", "a\tb\tc")).reason())
+          .isEqualTo(RejectReason.MISSING_LABEL);
     }
   }
 

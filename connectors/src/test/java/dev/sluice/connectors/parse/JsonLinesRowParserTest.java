@@ -40,6 +40,34 @@ class JsonLinesRowParserTest {
   }
 
   @Test
+  void aLabelBeyondTheFloat32RangeIsNonFiniteAsANumberOrAString() {
+    for (String label : List.of("1e40", "3.5e38", "\"1e40\"")) {
+      RowRejectedException e =
+          reject(
+              MAPPING,
+              "{\"id\":1,\"ts\":\"2024-03-01\",\"user\":\"u\",\"domain\":\"d\",\"y\":"
+                  + label
+                  + ",\"pixels\":[1],\"temp\":2}");
+      assertThat(e.reason()).as(label).isEqualTo(RejectReason.NON_FINITE);
+      assertThat(e.getMessage()).contains("'y' (schema.label)").contains("float32 range");
+    }
+  }
+
+  @Test
+  void javaLiteralSyntaxInANumericStringIsAnUnparseableNumber() {
+    for (String bad : List.of("1.5d", "0x1p3", "+2.5")) {
+      RowRejectedException e =
+          reject(
+              MAPPING,
+              "{\"id\":1,\"ts\":\"2024-03-01\",\"user\":\"u\",\"domain\":\"d\",\"y\":1,"
+                  + "\"pixels\":[1],\"temp\":\""
+                  + bad
+                  + "\"}");
+      assertThat(e.reason()).as(bad).isEqualTo(RejectReason.UNPARSEABLE_NUMBER);
+    }
+  }
+
+  @Test
   void mapsTopLevelFieldsInTheConfiguredFeatureOrderAndFlattensArrays() throws Exception {
     ParsedRecord r =
         parse(

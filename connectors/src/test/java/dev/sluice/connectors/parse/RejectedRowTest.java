@@ -31,8 +31,12 @@ class RejectedRowTest {
   void hasStableUniqueSnakeCaseCodes() {
     assertThat(Arrays.stream(RejectReason.values()).map(RejectReason::code))
         .doesNotHaveDuplicates()
-        .allMatch(code -> code.matches("[a-z]+(_[a-z]+)*"))
+        .allMatch(code -> code.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*"))
         .contains(
+            "invalid_utf8",
+            "duplicate_column",
+            "wrong_dimension",
+            "corrupt_object",
             "wrong_column_count",
             "unparseable_number",
             "non_finite",

@@ -4,6 +4,7 @@ import static dev.sluice.connectors.source.BulkFormatReading.readAll;
 import static dev.sluice.connectors.source.BulkFormatReading.readWithRestoreAfter;
 import static dev.sluice.connectors.source.BulkFormatReading.split;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,8 @@ class AvroRowFormatTest {
     List<RawRow> rows = readAll(new AvroRowFormat(), split(file.toPath()));
 
     assertThat(rows).extracting(r -> r.line).containsExactly(1L, 2L, 3L);
-    assertThat(rows).allSatisfy(r -> assertThat(r.header).isNull());
+    // The file's first record rides along: it fixes the dimension of every record of the file.
+    assertThat(rows).allSatisfy(r -> assertThat(r.header).isEqualTo(rows.get(0).text));
     JsonNode third = new ObjectMapper().readTree(rows.get(2).text);
     assertThat(third.get("id").asText()).isEqualTo("r2");
     assertThat(third.get("label").asDouble()).isEqualTo(2.0);
@@ -80,5 +82,47 @@ class AvroRowFormatTest {
     for (long before : new long[] {0, 1, 1024, 1500, 2100}) {
       assertThat(readWithRestoreAfter(format, split(file.toPath()), before)).isEqualTo(all);
     }
+  }
+
+  private Path truncatedAvro() throws IOException {
+    File whole = dir.resolve("whole.avro").toFile();
+    writeAvro(whole, 2100);
+    byte[] bytes = java.nio.file.Files.readAllBytes(whole.toPath());
+    Path cut = dir.resolve("cut.avro");
+    java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+    return cut;
+  }
+
+  @Test
+  void failsOnATruncatedFileNamingItAndHowManyRecordsWereRead() throws Exception {
+    Path cut = truncatedAvro();
+
+    assertThatThrownBy(() -> readAll(new AvroRowFormat(), split(cut)))
+        .isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("cut.avro is corrupt: read ")
+        .hasMessageContaining("records of it, then")
+        .hasMessageContaining("source.on-corrupt-object skip");
+  }
+
+  @Test
+  void withSkipKeepsTheRecordsReadAndEndsWithOneCorruptObjectRow() throws Exception {
+    Path cut = truncatedAvro();
+
+    List<RawRow> rows = readAll(new AvroRowFormat(OnCorruptObject.SKIP), split(cut));
+
+    RawRow last = rows.get(rows.size() - 1);
+    assertThat(last.defect).isEqualTo("corrupt_object");
+    assertThat(last.text).contains("cut.avro is corrupt: read " + (rows.size() - 1) + " records");
+    assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.defect == null);
+  }
+
+  @Test
+  void failsOnAFileThatIsNotAvro() throws Exception {
+    Path notAvro = dir.resolve("text.avro");
+    java.nio.file.Files.writeString(notAvro, "id,label\n1,2\n");
+
+    assertThatThrownBy(() -> readAll(new AvroRowFormat(), split(notAvro)))
+        .isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("text.avro is corrupt: read 0 records");
   }
 }

@@ -4,6 +4,7 @@ import static dev.sluice.connectors.source.BulkFormatReading.readAll;
 import static dev.sluice.connectors.source.BulkFormatReading.readWithRestoreAfter;
 import static dev.sluice.connectors.source.BulkFormatReading.split;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,12 +40,125 @@ class TextLineFormatTest {
   }
 
   @Test
-  void skipsBlankLinesButKeepsCountingThem() throws Exception {
-    Path file = write("b.csv", "h1,h2\n\n1,2\n   \r\n3,4\n\n");
+  void skipsEmptyLinesButKeepsCountingThem() throws Exception {
+    Path file = write("b.csv", "h1,h2\n\n1,2\n\r\n3,4\n\n");
     List<RawRow> rows = readAll(new TextLineFormat(true), split(file));
 
     assertThat(rows).extracting(r -> r.line).containsExactly(3L, 5L);
     assertThat(rows).extracting(r -> r.text).containsExactly("1,2", "3,4");
+  }
+
+  @Test
+  void emitsALineOfOnlyTabsSpacesOrDelimitersAsARowInEveryFormat() throws Exception {
+    Path tsv = write("tabs.tsv", "a\tb\tc\n1\t2\t3\n\t\t\n4\t5\t6\n");
+    assertThat(readAll(new TextLineFormat(true), split(tsv)))
+        .extracting(r -> r.text)
+        .containsExactly("1\t2\t3", "\t\t", "4\t5\t6");
+    Path csv = write("commas.csv", "a,b,c\n,,\n");
+    assertThat(readAll(new TextLineFormat(true), split(csv)))
+        .extracting(r -> r.text)
+        .containsExactly(",,");
+    Path jsonl = write("spaces.jsonl", "{}\n   \n");
+    assertThat(readAll(new TextLineFormat(false), split(jsonl)))
+        .extracting(r -> r.text)
+        .containsExactly("{}", "   ");
+  }
+
+  @Test
+  void marksALineThatIsNotUtf8AsDefectiveInsteadOfMergingItWithAnother() throws Exception {
+    Path file = dir.resolve("latin1.csv");
+    byte[] latin1 = "id\nJos\u00e9\nJos\u00e8\nJos\uFFFD\n".getBytes(StandardCharsets.ISO_8859_1);
+    // The last id is a real U+FFFD, written as UTF-8: valid text, kept as it is.
+    byte[] realReplacement = "Jos\uFFFD\n".getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[latin1.length - 5 + realReplacement.length];
+    System.arraycopy(latin1, 0, content, 0, latin1.length - 5);
+    System.arraycopy(realReplacement, 0, content, latin1.length - 5, realReplacement.length);
+    Files.write(file, content);
+
+    List<RawRow> rows = readAll(new TextLineFormat(true), split(file));
+
+    assertThat(rows)
+        .extracting(r -> r.defect)
+        .containsExactly("invalid_utf8", "invalid_utf8", null);
+    assertThat(rows.get(2).text).isEqualTo("Jos\uFFFD");
+  }
+
+  @Test
+  void attachesAJsonLinesObjectsFirstLineToEveryRowAsItsReference() throws Exception {
+    Path file = write("ref.jsonl", "\n{\"a\":1}\n{\"a\":2}\n");
+    List<RawRow> rows =
+        readAll(
+            new TextLineFormat(TextLineFormat.FirstLine.REFERENCE_ROW, OnCorruptObject.FAIL),
+            split(file));
+
+    assertThat(rows).extracting(r -> r.text).containsExactly("{\"a\":1}", "{\"a\":2}");
+    assertThat(rows).extracting(r -> r.header).containsOnly("{\"a\":1}");
+  }
+
+  private Path truncatedGzip(String name, int lines) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      for (int i = 0; i < lines; i++) {
+        out.write(("{\"i\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = bytes.toByteArray();
+    Path file = dir.resolve(name);
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+    return file;
+  }
+
+  @Test
+  void failsOnATruncatedGzipNamingTheObjectAndHowManyLinesWereRead() throws Exception {
+    Path file = truncatedGzip("cut.jsonl.gz", 20_000);
+
+    assertThatThrownBy(() -> readAll(new TextLineFormat(false), split(file)))
+        .isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("cut.jsonl.gz is corrupt: read ")
+        .hasMessageContaining("lines of it, then \"Unexpected end of ZLIB input stream\"")
+        .hasMessageContaining("source.on-corrupt-object skip");
+  }
+
+  @Test
+  void failsOnAGzNameThatIsNotGzip() throws Exception {
+    Path file = write("plain.csv.gz", "a,b\n1,2\n");
+
+    assertThatThrownBy(() -> readAll(new TextLineFormat(true), split(file)))
+        .isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("plain.csv.gz is corrupt: read 0 lines, then \"Not in GZIP format\"");
+  }
+
+  @Test
+  void failsOnACorruptGzipTrailer() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write("a\n1\n".getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] content = bytes.toByteArray();
+    content[content.length - 8] ^= 0x55; // the CRC32 of the trailer
+    Path file = dir.resolve("crc.csv.gz");
+    Files.write(file, content);
+
+    assertThatThrownBy(() -> readAll(new TextLineFormat(true), split(file)))
+        .isInstanceOf(CorruptObjectException.class)
+        .hasMessageContaining("crc.csv.gz is corrupt")
+        .hasMessageContaining("Corrupt GZIP trailer");
+  }
+
+  @Test
+  void withSkipKeepsWhatWasReadAndEndsTheObjectWithOneCorruptObjectRow() throws Exception {
+    Path file = truncatedGzip("cut.jsonl.gz", 20_000);
+    TextLineFormat skipping =
+        new TextLineFormat(TextLineFormat.FirstLine.ROW, OnCorruptObject.SKIP);
+
+    List<RawRow> rows = readAll(skipping, split(file));
+
+    RawRow last = rows.get(rows.size() - 1);
+    assertThat(rows.subList(0, rows.size() - 1)).allMatch(r -> r.defect == null);
+    assertThat(last.defect).isEqualTo("corrupt_object");
+    assertThat(last.line).isEqualTo(rows.size());
+    assertThat(last.text).contains("cut.jsonl.gz is corrupt: read " + (rows.size() - 1) + " lines");
+    assertThat(readWithRestoreAfter(skipping, split(file), rows.size() / 2)).isEqualTo(rows);
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The job's command line: {@code --config PATH}, {@code --help}, and {@code --key value} (or {@code
- * --key=value}) pairs that override the file.
+ * --key=value}) pairs that override the file. A key given twice is an error, not "the last one
+ * wins".
  */
 public record CommandLine(Optional<String> configLocation, boolean help, RawConfig overrides) {
 
@@ -42,7 +43,19 @@ public record CommandLine(Optional<String> configLocation, boolean help, RawConf
         continue;
       }
       if (name.equals("config")) {
+        if (config.isPresent()) {
+          problems.add("--config: given twice; give one job file");
+        }
         config = Optional.of(value);
+      } else if (overrides.containsKey(name)) {
+        problems.add(
+            "--"
+                + name
+                + ": given twice ("
+                + overrides.get(name)
+                + " and "
+                + value
+                + "); give each key once");
       } else {
         overrides.put(name, value);
       }

@@ -9,6 +9,7 @@ import dev.sluice.connectors.parse.InvalidSchemaMappingException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.parse.TimestampFormat;
 import dev.sluice.connectors.sink.ShardFormat;
+import dev.sluice.connectors.source.OnCorruptObject;
 import dev.sluice.connectors.source.SourceFormat;
 import dev.sluice.jobs.target.AlgorithmTarget;
 import dev.sluice.jobs.target.PredictorType;
@@ -19,8 +20,10 @@ import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.domain.DomainSplitSpec;
 import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +78,8 @@ public record JobConfig(
       String name,
       Optional<Integer> parallelism,
       Duration checkpointInterval,
-      Duration progressInterval)
+      Duration progressInterval,
+      RunIdentity run)
       implements Serializable {}
 
   /**
@@ -83,8 +87,13 @@ public record JobConfig(
    * and those only the combination of keys can tell, all in one message.
    */
   public static JobConfig from(RawConfig raw) {
+    return from(raw, Clock.systemUTC());
+  }
+
+  /** As {@link #from(RawConfig)}, the run starting at {@code clock}'s instant. */
+  public static JobConfig from(RawConfig raw, Clock clock) {
     ConfigValidator.Validation validation = ConfigValidator.check(raw);
-    return bind(validation.settings(), new ArrayList<>(validation.problems()));
+    return bind(validation.settings(), new ArrayList<>(validation.problems()), clock);
   }
 
   /**
@@ -107,11 +116,26 @@ public record JobConfig(
    * that is missing or bad is already among {@code problems}; the checks that need it are skipped
    * and the others still run.
    */
-  private static JobConfig bind(Settings settings, List<String> problems) {
+  private static JobConfig bind(Settings settings, List<String> problems, Clock clock) {
     Optional<String> sourcePath = settings.optionalString(SOURCE_PATH);
     Optional<SourceFormat> format =
         settings.optionalString(SOURCE_FORMAT).map(SourceFormat::fromConfigName);
-    Optional<String> sinkPath = settings.optionalString(SINK_PATH);
+    Optional<String> runId = settings.optionalString(JOB_RUN_ID);
+    runId.flatMap(RunIdentity::problemWithId).ifPresent(problems::add);
+    // Resolved here, once per run: every later step sees the one path this run writes to.
+    RunIdentity run = RunIdentity.startingNow(clock, runId);
+    settings
+        .optionalString(SINK_PATH)
+        .map(RunIdentity::unknownPlaceholders)
+        .filter(unknown -> !unknown.isEmpty())
+        .ifPresent(
+            unknown ->
+                problems.add(
+                    "sink.path: unknown placeholder "
+                        + String.join(", ", unknown)
+                        + "; sink.path may hold "
+                        + String.join(", ", RunIdentity.PLACEHOLDERS)));
+    Optional<String> sinkPath = settings.optionalString(SINK_PATH).map(run::resolve);
     Optional<Duration> monitorInterval = settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class);
     if (monitorInterval.map(Duration::isZero).orElse(false)) {
       problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
@@ -121,6 +145,7 @@ public record JobConfig(
     SplitSpec split = bindSplit(settings, problems);
     checkStrategyColumns(settings, problems);
     checkKeysOfOtherStrategies(settings, problems);
+    checkStratifyBy(settings, problems);
     if (split != null && monitorInterval.isPresent() && split.needsPlanningPass()) {
       problems.add(
           "source.monitor-interval: a continuous run accepts only splits that need no planning"
@@ -130,10 +155,8 @@ public record JobConfig(
               + planningHint(settings)
               + "); remove source.monitor-interval for a bounded run");
     }
-    if (sourcePath.isPresent()
-        && sinkPath.isPresent()
-        && normalised(sinkPath.get()).equals(normalised(sourcePath.get()))) {
-      problems.add("sink.path: must differ from source.path, or outputs would be read as input");
+    if (sourcePath.isPresent() && sinkPath.isPresent()) {
+      SourceSinkOverlap.problem(sourcePath.get(), sinkPath.get()).ifPresent(problems::add);
     }
     S3Settings s3 = bindS3(settings, problems);
     TargetSettings target = bindTarget(settings, problems);
@@ -164,7 +187,8 @@ public record JobConfig(
             settings.string(JOB_NAME),
             settings.optional(JOB_PARALLELISM, Integer.class),
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
-            settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
+            settings.get(JOB_PROGRESS_INTERVAL, Duration.class),
+            run);
     return new JobConfig(settings, source, schema, split, sink, job, s3, target);
   }
 
@@ -205,6 +229,11 @@ public record JobConfig(
     return target;
   }
 
+  /** {@code source.on-corrupt-object}: fail the run, or skip the rest of a damaged object. */
+  public OnCorruptObject onCorruptObject() {
+    return OnCorruptObject.fromConfigName(settings.string(SOURCE_ON_CORRUPT_OBJECT));
+  }
+
   /** The s3.* keys; their messages name the key and never show a secret. */
   private static S3Settings bindS3(Settings settings, List<String> problems) {
     try {
@@ -239,6 +268,7 @@ public record JobConfig(
             .allowNonFinite(settings.flag(SCHEMA_ALLOW_NON_FINITE))
             .labels(settings.list(SCHEMA_LABEL));
     settings.optional(SOURCE_LIBSVM_DIMENSION, Integer.class).ifPresent(schema::libsvmDimension);
+    settings.optional(SCHEMA_FEATURE_DIMENSION, Integer.class).ifPresent(schema::featureDimension);
     settings.optionalString(SCHEMA_ID).ifPresent(schema::id);
     settings.optionalString(SCHEMA_TIMESTAMP).ifPresent(schema::timestamp);
     settings.optionalString(SCHEMA_GROUP).ifPresent(schema::group);
@@ -260,7 +290,10 @@ public record JobConfig(
   private static SplitSpec bindSplit(Settings settings, List<String> problems) {
     try {
       return switch (settings.string(SPLIT_STRATEGY)) {
-        case "random" -> common(SplitSpec.random(), settings).build();
+        case "random" ->
+            common(RandomSplitSpec.builder(), settings)
+                .stratified(settings.has(SPLIT_STRATIFY_BY))
+                .build();
         case "group" -> group(settings).build();
         case "time" -> time(settings).build();
         case "domain" -> domain(settings).build();
@@ -281,7 +314,9 @@ public record JobConfig(
 
   private static GroupSplitSpec.Builder group(Settings settings) {
     GroupSplitSpec.Builder group =
-        common(SplitSpec.group(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
+        common(GroupSplitSpec.builder(), settings)
+            .balanced(settings.flag(SPLIT_GROUP_BALANCED))
+            .stratified(settings.has(SPLIT_STRATIFY_BY));
     // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
     if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
       group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
@@ -291,7 +326,7 @@ public record JobConfig(
 
   private static TimeSplitSpec.Builder time(Settings settings) {
     TimeSplitSpec.Builder time =
-        common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
+        common(TimeSplitSpec.builder(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
     settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
     return time;
   }
@@ -299,12 +334,13 @@ public record JobConfig(
   @SuppressWarnings("unchecked")
   private static DomainSplitSpec.Builder domain(Settings settings) {
     DomainSplitSpec.Builder domain =
-        common(SplitSpec.domain(), settings)
+        common(DomainSplitSpec.builder(), settings)
             .clean(settings.string(SPLIT_DOMAIN_CLEAN))
             .noisy(settings.string(SPLIT_DOMAIN_NOISY))
             .inner(settings.string(SPLIT_DOMAIN_INNER));
     settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
     settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
+    settings.optionalString(SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS).ifPresent(domain::crossDomainGroups);
     Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
     routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
     return domain;
@@ -329,6 +365,30 @@ public record JobConfig(
     }
   }
 
+  /** {@code split.stratify-by} names a label column, and applies to random and group splits. */
+  private static void checkStratifyBy(Settings settings, List<String> problems) {
+    Optional<String> column = settings.optionalString(SPLIT_STRATIFY_BY);
+    if (column.isEmpty()) {
+      return;
+    }
+    String strategy = settings.string(SPLIT_STRATEGY);
+    if (!strategy.equals("random") && !strategy.equals("group")) {
+      problems.add(
+          "split.stratify-by: applies to split.strategy random or group, but split.strategy is "
+              + strategy
+              + "; remove split.stratify-by");
+    }
+    List<String> labels = settings.has(SCHEMA_LABEL) ? settings.list(SCHEMA_LABEL) : List.of();
+    if (!labels.contains(column.get())) {
+      problems.add(
+          "split.stratify-by: '"
+              + column.get()
+              + "' is not a label column; stratify by one of schema.label "
+              + labels
+              + (labels.isEmpty() ? " (set schema.label first)" : ""));
+    }
+  }
+
   /** A key of another strategy is almost always a mistake in the strategy, so say so. */
   private static void checkKeysOfOtherStrategies(Settings settings, List<String> problems) {
     String strategy = settings.string(SPLIT_STRATEGY);
@@ -346,17 +406,12 @@ public record JobConfig(
     return switch (settings.string(SPLIT_STRATEGY)) {
       case "time" ->
           "time fractions; give split.time.validation-start and split.time.test-start instead";
-      case "group" -> "balanced groups; set split.group.balanced false";
+      case "random" -> "stratified; remove split.stratify-by";
+      case "group" ->
+          "balanced or stratified groups; set split.group.balanced false and remove"
+              + " split.stratify-by";
       case "domain" -> "groups across domains; use split.domain.inner random";
       default -> "a data-dependent plan";
     };
-  }
-
-  private static String normalised(String path) {
-    String trimmed = path.trim();
-    while (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
-    }
-    return trimmed;
   }
 }

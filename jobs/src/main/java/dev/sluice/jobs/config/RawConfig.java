@@ -32,6 +32,11 @@ public final class RawConfig {
     return new RawConfig(entries);
   }
 
+  /** A configuration of entries that each say where they came from. */
+  public static RawConfig ofEntries(Map<String, Entry> entries) {
+    return new RawConfig(entries);
+  }
+
   /** This configuration with the keys of {@code overrides} replaced or added. */
   public RawConfig overriddenBy(RawConfig overrides) {
     Map<String, Entry> merged = new LinkedHashMap<>(entries);

@@ -51,6 +51,16 @@ public final class SluiceKeys {
           .describedAs(
               "Whether LibSVM feature indices start at 0 (they start at 1 by convention).");
 
+  public static final ConfigKey SOURCE_ON_CORRUPT_OBJECT =
+      key("source.on-corrupt-object", ValueType.STRING)
+          .defaultValue("fail")
+          .oneOf("fail", "skip")
+          .describedAs(
+              "An object that cannot be read to its end (a truncated or corrupt .gz or Avro"
+                  + " file): fail stops the run naming the object and how much was read; skip"
+                  + " keeps the rows read before the damage and rejects the rest as one"
+                  + " corrupt_object row, and the other objects go on.");
+
   // --- schema ------------------------------------------------------------------------------
 
   public static final ConfigKey SCHEMA_ID =
@@ -97,6 +107,26 @@ public final class SluiceKeys {
           .describedAs(
               "Whether NaN and infinite features and labels are kept instead of rejected.");
 
+  public static final ConfigKey SCHEMA_FEATURE_DIMENSION =
+      key("schema.feature-dimension", ValueType.POSITIVE_INT)
+          .describedAs(
+              "The number of dense features every row must have; rows with another are rejected"
+                  + " (wrong_dimension). Without it, each object's first row fixes the number for"
+                  + " that object (the CSV header, the first JSON line or Avro record).");
+  public static final ConfigKey SCHEMA_TIMESTAMP_PLAUSIBLE_FROM =
+      key("schema.timestamp-plausible-from", ValueType.INSTANT)
+          .defaultValue("1971-01-01")
+          .describedAs(
+              "Event times before this are implausible (seconds read as epoch-millis land in"
+                  + " January 1970): the run warns; if every event time is outside the window it"
+                  + " stops with exit code 2.");
+  public static final ConfigKey SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL =
+      key("schema.timestamp-plausible-until", ValueType.INSTANT)
+          .defaultValue("2200-01-01")
+          .describedAs(
+              "Event times after this are implausible (millis read as epoch-seconds land in the"
+                  + " year 55969); as for schema.timestamp-plausible-from.");
+
   // --- split -------------------------------------------------------------------------------
 
   public static final ConfigKey SPLIT_STRATEGY =
@@ -121,6 +151,21 @@ public final class SluiceKeys {
       key("split.fractions", ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
           .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
+  public static final ConfigKey SPLIT_STRATIFY_BY =
+      key("split.stratify-by", ValueType.STRING)
+          .describedAs(
+              "A label column (one of schema.label) whose classes keep their share in every"
+                  + " channel (random and group strategies; plans from the data, so bounded runs"
+                  + " only). With groups, groups stay whole and are placed from the planning pass"
+                  + " (as StratifiedGroupKFold). A class with fewer records than channels is"
+                  + " reported, not spread.");
+  public static final ConfigKey SPLIT_ALLOW_EMPTY_CHANNELS =
+      key("split.allow-empty-channels", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a bounded run may complete with a channel that was meant to receive records"
+                  + " (a fraction above 0) but received none. By default such a run fails (exit 1,"
+                  + " failed-report.json) and publishes nothing.");
   public static final ConfigKey SPLIT_GROUP_BALANCED =
       key("split.group.balanced", ValueType.BOOLEAN)
           .defaultValue("false")
@@ -176,6 +221,17 @@ public final class SluiceKeys {
           .defaultValue("random")
           .oneOf("random", "group")
           .describedAs("How the channel is chosen within a domain's route.");
+  public static final ConfigKey SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS =
+      key("split.domain.cross-domain-groups", ValueType.STRING)
+          .oneOf("follow-majority", "evaluation-first", "split-by-domain")
+          .describedAs(
+              "Inner group: where a group found in several domains goes. follow-majority (the"
+                  + " domain with most of its records; may put scarce-domain records in train),"
+                  + " evaluation-first (where its scarcest domain is routed; its other records"
+                  + " follow where their route allows, else are excluded and counted),"
+                  + " split-by-domain (each domain by its own route; the group may be in several"
+                  + " channels, reported as a leak). Unset, a run whose data has such groups stops"
+                  + " before writing (exit 2) and states each policy's cost.");
 
   // --- sink --------------------------------------------------------------------------------
 
@@ -289,6 +345,13 @@ public final class SluiceKeys {
       key("job.progress-interval", ValueType.DURATION)
           .defaultValue("5s")
           .describedAs("Local runs: how often a progress line is logged.");
+  public static final ConfigKey JOB_RUN_ID =
+      key("job.run-id", ValueType.STRING)
+          .describedAs(
+              "The run's id, for {run-id} in sink.path (default: the start time and a random"
+                  + " suffix, such as 20261202T151200Z-3f9a1c). sink.path may also hold {date}"
+                  + " and {time} (UTC); all are fixed once per run and the report records the"
+                  + " resolved path.");
 
   // --- s3 ----------------------------------------------------------------------------------
 
@@ -331,6 +394,7 @@ public final class SluiceKeys {
           SOURCE_CSV_QUOTE,
           SOURCE_LIBSVM_DIMENSION,
           SOURCE_LIBSVM_ZERO_BASED,
+          SOURCE_ON_CORRUPT_OBJECT,
           SCHEMA_ID,
           SCHEMA_TIMESTAMP,
           SCHEMA_TIMESTAMP_FORMAT,
@@ -340,10 +404,15 @@ public final class SluiceKeys {
           SCHEMA_FEATURES,
           SCHEMA_FEATURE_TYPE,
           SCHEMA_ALLOW_NON_FINITE,
+          SCHEMA_FEATURE_DIMENSION,
+          SCHEMA_TIMESTAMP_PLAUSIBLE_FROM,
+          SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL,
           SPLIT_STRATEGY,
           SPLIT_SEED,
           SPLIT_CHANNELS,
           SPLIT_FRACTIONS,
+          SPLIT_STRATIFY_BY,
+          SPLIT_ALLOW_EMPTY_CHANNELS,
           SPLIT_GROUP_BALANCED,
           SPLIT_GROUP_TOLERANCE,
           SPLIT_TIME_START,
@@ -354,6 +423,7 @@ public final class SluiceKeys {
           SPLIT_DOMAIN_ROUTES,
           SPLIT_DOMAIN_DEFAULT_ROUTE,
           SPLIT_DOMAIN_INNER,
+          SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS,
           SINK_PATH,
           SINK_MAX_SHARD_BYTES,
           SINK_MAX_SHARD_RECORDS,
@@ -371,6 +441,7 @@ public final class SluiceKeys {
           JOB_PARALLELISM,
           JOB_CHECKPOINT_INTERVAL,
           JOB_PROGRESS_INTERVAL,
+          JOB_RUN_ID,
           S3_ENDPOINT,
           S3_PATH_STYLE_ACCESS,
           S3_REGION,

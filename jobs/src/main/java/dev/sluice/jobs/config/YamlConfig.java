@@ -1,6 +1,7 @@
 package dev.sluice.jobs.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,10 +15,14 @@ import java.util.Optional;
 /**
  * Reads a YAML job file into dotted keys. Nesting and dotted names are interchangeable, so {@code
  * sink: {path: out}} and {@code sink.path: out} mean the same; a list of scalars becomes the
- * comma-separated text every other carrier uses.
+ * comma-separated text every other carrier uses. A key given twice, in either spelling, is an
+ * error.
  */
 public final class YamlConfig {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** A key written twice in one file is a mistake, not "the last one wins". */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private YamlConfig() {}
 
@@ -52,6 +57,11 @@ public final class YamlConfig {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       JsonNode value = field.getValue();
+      if (!value.isObject() && flat.containsKey(key)) {
+        // Nested and dotted spellings of one key, e.g. sink: {path: a} and sink.path: b.
+        problems.add(key + ": given twice (nested and dotted names are the same key)");
+        continue;
+      }
       if (value.isObject()) {
         flatten(key, value, flat, problems);
       } else if (value.isArray()) {

@@ -5,6 +5,7 @@ import dev.sluice.connectors.sink.ChannelRecord;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.group.BalancedGroupPlan;
@@ -63,7 +64,10 @@ public final class RouteRecordsByPlan extends Routing
               + balanced.tolerance()
               + " of its target; the plan in this report has the realised fractions");
     }
-    splitBy(spec.splitter(plan), JsonFiles.mapper().writeValueAsString(plan.describe()), warnings);
+    splitBy(
+        ((PlannedSpec) spec).splitter(plan),
+        JsonFiles.mapper().writeValueAsString(plan.describe()),
+        warnings);
   }
 
   @Override

@@ -65,6 +65,7 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
   private final List<Channel> channels;
   private final RejectedFractionGuard rejectedGuard;
   private final RoutingOutput shards;
+  private StratumColumn stratum;
 
   private transient RowParser parser;
   private transient ShardEncoder encoder;
@@ -98,6 +99,11 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
     this.channels = List.copyOf(channels);
     this.rejectedGuard = rejectedGuard;
     this.shards = shards;
+  }
+
+  /** Gives each record its {@code split.stratify-by} class; null when not stratified. */
+  void stratifyBy(StratumColumn stratum) {
+    this.stratum = stratum;
   }
 
   @Override
@@ -190,13 +196,18 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
     String uid = record.uid();
     SplitFields fields =
         new SplitFields(
-            uid, record.group, record.domain, record.timestampMillis, record.hasTimestamp);
+            uid,
+            record.group,
+            record.domain,
+            record.timestampMillis,
+            record.hasTimestamp,
+            StratumColumn.of(stratum, record));
     Assignment assignment = splitter.assign(fields);
     auditor.record(fields, assignment);
     switch (assignment.kind()) {
       case CHANNEL -> write(record, uid, assignment.channelIndex());
-      case EXCLUDED_BY_GAP -> {
-        // Counted by the auditor and reported; a gap record is deliberately not written.
+      case EXCLUDED_BY_GAP, EXCLUDED_CROSS_DOMAIN -> {
+        // Counted by the auditor and reported; an excluded record is deliberately not written.
       }
       case REJECTED -> reject(splitRejection(row, assignment.reason()));
     }

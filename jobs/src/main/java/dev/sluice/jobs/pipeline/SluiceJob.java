@@ -87,27 +87,24 @@ public final class SluiceJob {
             : RejectedFractionGuard.OFF;
     SingleOutputStreamOperator<ChannelRecord> records;
     if (config.split().needsPlanningPass()) {
+      RouteRecordsByPlan routing =
+          new RouteRecordsByPlan(
+              config.schema(), config.split(), config.split().channels(), RoutingOutput.of(config));
+      routing.stratifyBy(StratumColumn.of(config));
       records =
           rows.connect(PlanningPass.addTo(env, config))
-              .transform(
-                  "parse, split, encode",
-                  TypeInformation.of(ChannelRecord.class),
-                  new RouteRecordsByPlan(
-                      config.schema(),
-                      config.split(),
-                      config.split().channels(),
-                      RoutingOutput.of(config)));
+              .transform("parse, split, encode", TypeInformation.of(ChannelRecord.class), routing);
     } else {
+      RouteRecords routing =
+          new RouteRecords(
+              config.schema(),
+              splitter,
+              config.split().channels(),
+              guard,
+              RoutingOutput.of(config));
+      routing.stratifyBy(StratumColumn.of(config));
       records =
-          rows.transform(
-              "parse, split, encode",
-              TypeInformation.of(ChannelRecord.class),
-              new RouteRecords(
-                  config.schema(),
-                  splitter,
-                  config.split().channels(),
-                  guard,
-                  RoutingOutput.of(config)));
+          rows.transform("parse, split, encode", TypeInformation.of(ChannelRecord.class), routing);
     }
     records.uid("route-records");
     records.sinkTo(channelSink).name("channels").uid("channel-sink");
@@ -126,7 +123,8 @@ public final class SluiceJob {
         config.source().path(),
         config.source().format(),
         config.source().csvHeader(),
-        config.source().monitorInterval().orElse(null));
+        config.source().monitorInterval().orElse(null),
+        config.onCorruptObject());
   }
 
   /** The channel sink as configured; the caller adds what runs after its commit. */

@@ -5,6 +5,7 @@ import dev.sluice.connectors.fs.ChannelHygiene;
 import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.connectors.sink.CommittedShard;
 import dev.sluice.connectors.sink.ShardNaming;
+import dev.sluice.jobs.run.EventTimeWindow;
 import dev.sluice.jobs.target.TargetSettings;
 import dev.sluice.jobs.target.TargetVerdict;
 import java.io.IOException;
@@ -71,11 +72,22 @@ public final class Publication {
     RunCounts counts = tally.counts();
     Map<String, List<ChannelShards.Shard>> shards = byChannel(committed);
     String failure = failure(counts, shards);
+    java.util.Optional<String> eventTimes = java.util.Optional.empty();
+    RunFailedException implausible = null;
+    try {
+      eventTimes = EventTimeWindow.of(run.configuration()).check(counts.audit());
+    } catch (EventTimeWindow.ImplausibleEventTimesException e) {
+      implausible = e;
+      failure = failure != null ? failure : e.getMessage();
+    }
     if (failure != null) {
       Map<String, ChannelShards.Cleanup> withdrawn = withdraw(layout);
       RunReport report =
           report(tally, shards, withdrawn, now, "failed", List.of()).failure(failure);
       JsonFiles.write(layout.failedReport(), report.json());
+      if (implausible != null && failure.equals(implausible.getMessage())) {
+        throw implausible;
+      }
       throw new RunFailedException(
           failure + "; nothing was published (see " + layout.failedReport() + ")");
     }
@@ -86,6 +98,17 @@ public final class Publication {
     // Rejected rows are written the same way; their failed attempts' uploads are aborted too.
     OpenUploads.abortUnder(layout.rejected());
     List<String> warnings = warnings(tally, shards, cleanups);
+    eventTimes.ifPresent(
+        warning -> {
+          LOG.warn("{}", warning);
+          warnings.add(warning);
+        });
+    if (run.channelChecks() != null) {
+      for (String warning : run.channelChecks().warnings(counts.audit())) {
+        LOG.warn("{}", warning);
+        warnings.add(warning);
+      }
+    }
     RunReport report = report(tally, shards, cleanups, now, COMPLETE, warnings);
     write(layout, shards, report);
     LOG.info(
@@ -264,6 +287,13 @@ public final class Publication {
           + ") differ from written + excluded + rejected ("
           + (counts.rowsWritten() + counts.rowsExcludedByGap() + counts.rowsRejected())
           + ")";
+    }
+    if (run.channelChecks() != null) {
+      List<String> channelFailures =
+          run.channelChecks().failures(counts.audit(), counts.rowsRead());
+      if (!channelFailures.isEmpty()) {
+        return String.join("; ", channelFailures);
+      }
     }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());

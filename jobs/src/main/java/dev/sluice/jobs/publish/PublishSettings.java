@@ -1,6 +1,7 @@
 package dev.sluice.jobs.publish;
 
 import dev.sluice.jobs.run.InputObjects;
+import dev.sluice.splitters.audit.ChannelChecks;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param inputs the objects a bounded run reads (empty for a continuous run)
  * @param planJson the plan a planning pass made, as JSON for the report; null without one
  * @param planWarnings what the plan says the report should warn about
+ * @param channelChecks empty input, empty channels and realised fractions; null for none
  * @param estimator the channels' content type, the target's input mode and checks, for the
  *     InputDataConfig and the report's estimator section
  */
@@ -34,10 +36,11 @@ public record PublishSettings(
     int minShardsPerChannel,
     boolean continuous,
     Instant startedAt,
+    ChannelChecks channelChecks,
     EstimatorInputs estimator)
     implements Serializable {
 
-  /** A run for no algorithm in particular, in RecordIO-protobuf. */
+  /** Settings without channel checks, for no algorithm in particular, in RecordIO-protobuf. */
   public PublishSettings(
       String root,
       String jobName,
@@ -70,6 +73,7 @@ public record PublishSettings(
         minShardsPerChannel,
         continuous,
         startedAt,
+        null,
         EstimatorInputs.generic(channels));
   }
 

@@ -26,7 +26,8 @@ public record RunCounts(
 
   /** Whether read = written + excluded + rejected, so that no row went missing. */
   public boolean balanced() {
-    return rowsRead == rowsWritten() + rowsExcludedByGap() + rowsRejected;
+    return rowsRead
+        == rowsWritten() + rowsExcludedByGap() + audit.excludedCrossDomain() + rowsRejected;
   }
 
   public double rejectedFraction() {

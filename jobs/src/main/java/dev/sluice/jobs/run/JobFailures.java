@@ -17,6 +17,13 @@ final class JobFailures {
 
   static Exception explain(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      // Every event time implausible: a timestamp unit mistaken, a configuration error.
+      if (cause instanceof EventTimeWindow.ImplausibleEventTimesException
+          || (cause instanceof SerializedThrowable s
+              && s.getOriginalErrorClassName()
+                  .equals(EventTimeWindow.ImplausibleEventTimesException.class.getName()))) {
+        return new ConfigException(java.util.List.of(cause.getMessage()));
+      }
       if (cause instanceof SplitConfigException impossible) {
         return ConfigException.foundByThePlanningPass(
             impossible.problems().stream().map(Object::toString).toList());

@@ -1,12 +1,15 @@
 package dev.sluice.jobs.run;
 
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.SluiceJob;
 import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.audit.ChannelChecks;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +101,8 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
+    // A file at sink.path, or a folder the run may not write, is refused before data moves.
+    SinkWritability.check(config.sink().path());
     // Qualified, so the manifests and the report name the output as a training job must find it.
     Path root = new Path(config.sink().path());
     OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
@@ -131,7 +136,8 @@ public final class SluiceRun {
         config.source().path());
 
     // A split that plans from the data plans inside the job (see PlanningPass).
-    Splitter splitter = config.split().needsPlanningPass() ? null : config.split().splitter();
+    Splitter splitter =
+        config.split() instanceof UnplannedSpec unplanned ? unplanned.splitter() : null;
     PublishSettings publish = publishSettings(layout, bounded ? inputs : List.of(), startedAt);
     StreamExecutionEnvironment env = environments.get();
     configure(env, bounded);
@@ -162,6 +168,11 @@ public final class SluiceRun {
         config.sink().minShardsPerChannel(),
         !bounded(),
         startedAt,
+        // Empty channels and far-off fractions are judged on a bounded run's whole output only.
+        bounded()
+            ? ChannelChecks.of(
+                config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS))
+            : null,
         EstimatorInputs.of(config));
   }
 

@@ -45,6 +45,56 @@ class CarriersTest {
   }
 
   @Test
+  void aKeyWrittenTwiceInOneFileIsAnError() {
+    assertThatThrownBy(() -> YamlConfig.parse("sink:\n  path: a\n  path: b\n", "job.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("job.yaml")
+        .hasMessageContaining("path");
+    assertThatThrownBy(() -> YamlConfig.parse("sink: {path: a}\nsink.path: b\n", "job.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sink.path: given twice (nested and dotted names are the same key)");
+  }
+
+  @Test
+  void aKeyOrConfigGivenTwiceOnTheCommandLineIsAnError() {
+    assertThatThrownBy(() -> CommandLine.parse("--split.seed", "1", "--split.seed=2"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--split.seed: given twice (1 and 2); give each key once");
+    assertThatThrownBy(() -> CommandLine.parse("--config", "a.yaml", "--config", "b.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--config: given twice");
+  }
+
+  @Test
+  void relativePathsInAJobFileAreRelativeToItsFolder() {
+    RawConfig file =
+        YamlConfig.parse(
+            "source.path: ../samples/x/\nsink.path: out\nsplit.seed: 3\n", "/jobs/conf/x.yaml");
+
+    RawConfig resolved = ConfigFilePaths.resolveAgainst(file, "/jobs/conf/x.yaml");
+
+    assertThat(resolved.entries().get("source.path").value()).isEqualTo("/jobs/samples/x/");
+    assertThat(resolved.entries().get("sink.path").value()).isEqualTo("/jobs/conf/out");
+    assertThat(resolved.entries().get("sink.path").origin())
+        .isEqualTo("--config /jobs/conf/x.yaml");
+    assertThat(resolved.entries().get("split.seed").value()).isEqualTo("3");
+  }
+
+  @Test
+  void absolutePathsAndUrisInAJobFileStayAsWritten() {
+    RawConfig file =
+        YamlConfig.parse("source.path: s3://raw/in/\nsink.path: /data/out\n", "/jobs/conf/x.yaml");
+    RawConfig resolved = ConfigFilePaths.resolveAgainst(file, "/jobs/conf/x.yaml");
+    assertThat(resolved.entries().get("source.path").value()).isEqualTo("s3://raw/in/");
+    assertThat(resolved.entries().get("sink.path").value()).isEqualTo("/data/out");
+
+    RawConfig onS3 =
+        ConfigFilePaths.resolveAgainst(
+            YamlConfig.parse("sink.path: out/\n", "s3://cfg/jobs/x.yaml"), "s3://cfg/jobs/x.yaml");
+    assertThat(onS3.entries().get("sink.path").value()).isEqualTo("s3://cfg/jobs/out/");
+  }
+
+  @Test
   void commandLineValuesOverrideTheFile() {
     CommandLine line =
         CommandLine.parse("--config", "job.yaml", "--sink.path", "elsewhere", "--split.seed=7");

@@ -51,7 +51,39 @@ class JobConfigTest {
 
     assertThat(problems(values))
         .containsExactly(
-            "sink.path: must differ from source.path, or outputs would be read as input");
+            "sink.path: must differ from source.path (s3://raw/in/), or outputs would be read as"
+                + " input; choose a folder outside source.path");
+  }
+
+  @Test
+  void theOutputMayNotLieInsideTheInputNorTheInputInsideTheOutput() {
+    Map<String, String> values = minimal();
+    values.put("sink.path", "s3a://raw/in/out/");
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("sink.path s3a://raw/in/out/ lies inside source.path s3://raw/in/")
+        .contains("choose a sink.path outside source.path");
+
+    values.put("sink.path", "s3://raw");
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("source.path s3://raw/in/ lies inside sink.path s3://raw");
+
+    // A sibling whose name merely starts the same is apart.
+    values.put("sink.path", "s3://raw/input");
+    assertThat(JobConfig.from(RawConfig.of(values, "job.yaml")).sink().path())
+        .isEqualTo("s3://raw/input");
+  }
+
+  @Test
+  void localPathsAreComparedAsAbsoluteFolders() {
+    Map<String, String> values = minimal();
+    values.put("source.path", "data");
+    values.put(
+        "sink.path", java.nio.file.Path.of("data", "out").toAbsolutePath().toUri().toString());
+    assertThat(problems(values))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("lies inside source.path data");
   }
 
   @Test
@@ -114,5 +146,51 @@ class JobConfigTest {
                     .startsWith(
                         "split.time.validation-start: names channel 'validation', which is not in"
                             + " split.channels [train, dev, holdout]"));
+  }
+
+  @Test
+  void stratifyByNamesALabelColumnOfARandomOrGroupSplit() {
+    Map<String, String> values = minimal();
+    values.put("schema.label", "label");
+    values.put("schema.timestamp", "ts");
+    values.put("split.strategy", "time");
+    values.put("split.stratify-by", "speaker");
+
+    assertThat(problems(values))
+        .contains(
+            "split.stratify-by: applies to split.strategy random or group, but split.strategy is"
+                + " time; remove split.stratify-by",
+            "split.stratify-by: 'speaker' is not a label column; stratify by one of schema.label"
+                + " [label]");
+  }
+
+  @Test
+  void aStratifiedSplitPlansFromTheDataSoAContinuousRunRefusesIt() {
+    Map<String, String> values = minimal();
+    values.put("schema.label", "label");
+    values.put("split.stratify-by", "label");
+    assertThat(JobConfig.from(RawConfig.of(values, "job.yaml")).split().needsPlanningPass())
+        .isTrue();
+    values.put("source.monitor-interval", "30s");
+
+    assertThat(problems(values))
+        .anySatisfy(p -> assertThat(p).contains("stratified; remove split.stratify-by"));
+  }
+
+  @Test
+  void aCrossDomainGroupPolicyNeedsGroupsWithinDomains() {
+    Map<String, String> values = minimal();
+    values.put("schema.domain", "domain");
+    values.put("split.strategy", "domain");
+    values.put("split.domain.preset", "clean-train-noisy-eval");
+    values.put("split.domain.cross-domain-groups", "evaluation-first");
+
+    assertThat(problems(values))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "split.domain.cross-domain-groups: applies only with split.domain.inner"
+                            + " = group"));
   }
 }

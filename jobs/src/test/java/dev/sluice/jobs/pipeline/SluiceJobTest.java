@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.jobs.Scenarios;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.publish.PublishSettings;
+import dev.sluice.splitters.UnplannedSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ class SluiceJobTest {
     JobConfig config = Scenarios.config("speech-speakers", output, Map.of("sink.shuffle", "false"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    SluiceJob.forConfig(config, config.split().splitter(), publishing(config)).addTo(env);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
+        .addTo(env);
 
     JobGraph graph = env.getStreamGraph().getJobGraph();
 
@@ -51,7 +53,8 @@ class SluiceJobTest {
     JobConfig config = Scenarios.config("speech-speakers", output);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    SluiceJob.forConfig(config, config.split().splitter(), publishing(config)).addTo(env);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
+        .addTo(env);
 
     List<String> vertices = new ArrayList<>();
     for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
