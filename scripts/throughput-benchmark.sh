@@ -20,6 +20,8 @@
 #   PYTHON              the baseline's interpreter (default /usr/bin/python3, with python3-numpy
 #                       and python3-protobuf)
 #   JAVA_OPTS           extra JVM options for Sluice (default none, as in the README)
+#   SHUFFLE             sink.shuffle for Sluice: true or false (default: the job's, on for bounded
+#                       runs); run the script once with each to see what the shuffle costs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,7 +81,8 @@ run_sluice() {
   /usr/bin/time -o "$work/time" -f '%e %M %U %S' \
     java "${opts[@]}" -jar "$jar" \
     --source.path "file://$input/" --source.format csv --schema.label label \
-    --sink.path "file://$out" --job.parallelism "$parallelism" >"$log" 2>&1 \
+    --sink.path "file://$out" --job.parallelism "$parallelism" \
+    ${SHUFFLE:+--sink.shuffle "$SHUFFLE"} >"$log" 2>&1 \
     || { echo "the Sluice run failed; see $log" >&2; exit 1; }
   end=$(now_ms)
   local read_rows

@@ -44,6 +44,12 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
     return value != null ? value : key.defaultValue().orElseThrow();
   }
 
+  /** A configuration without the key (one a test builds by hand) means the key's default. */
+  private static String valueOrDefault(
+      java.util.Map<String, String> configuration, dev.sluice.jobs.config.ConfigKey key) {
+    return configuration.getOrDefault(key.name(), key.defaultValue().orElseThrow());
+  }
+
   private static Instant instant(String text) {
     String t = text.trim();
     return t.length() == 10

@@ -3,6 +3,7 @@ package dev.sluice.jobs.run;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.SluiceJob;
+import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
@@ -171,7 +172,8 @@ public final class SluiceRun {
         bounded()
             ? ChannelChecks.of(
                 config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS))
-            : null);
+            : null,
+        EstimatorInputs.of(config));
   }
 
   private boolean bounded() {
