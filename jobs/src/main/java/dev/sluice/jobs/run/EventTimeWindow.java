@@ -38,12 +38,6 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
             valueOrDefault(configuration, SluiceKeys.SCHEMA_TIMESTAMP_FORMAT)));
   }
 
-  private static String valueOrDefault(
-      java.util.Map<String, String> configuration, dev.sluice.jobs.config.ConfigKey key) {
-    String value = configuration.get(key.name());
-    return value != null ? value : key.defaultValue().orElseThrow();
-  }
-
   /** A configuration without the key (one a test builds by hand) means the key's default. */
   private static String valueOrDefault(
       java.util.Map<String, String> configuration, dev.sluice.jobs.config.ConfigKey key) {
