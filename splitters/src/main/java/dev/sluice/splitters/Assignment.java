@@ -17,6 +17,12 @@ public final class Assignment implements Serializable {
     CHANNEL,
     /** Falls within {@code split.time.gap} before a cut-off: counted, reported, not written. */
     EXCLUDED_BY_GAP,
+    /**
+     * A record of a group found in several domains that {@code split.domain.cross-domain-groups =
+     * evaluation-first} cannot place: its group's channel is one its own route excludes. Counted,
+     * reported, not written.
+     */
+    EXCLUDED_CROSS_DOMAIN,
     /** Cannot be assigned; see {@link #reason()}. */
     REJECTED
   }
@@ -29,6 +35,8 @@ public final class Assignment implements Serializable {
     MISSING_GROUP("record has no group value (schema.group)"),
     /** The timestamp column is empty, absent or unparseable. */
     MISSING_TIMESTAMP("record has no timestamp (schema.timestamp)"),
+    /** The {@code split.stratify-by} column is empty or absent. */
+    MISSING_STRATUM("record has no value in the split.stratify-by column"),
     /** The domain column is empty or absent, and there is no default route. */
     MISSING_DOMAIN("record has no domain value (schema.domain) and no split.domain.default-route"),
     /** The domain value has no route and there is no default route. */
@@ -51,6 +59,10 @@ public final class Assignment implements Serializable {
   /** Excluded by the time gap. */
   public static final Assignment EXCLUDED_BY_GAP =
       new Assignment(Kind.EXCLUDED_BY_GAP, -1, null, null, false);
+
+  /** Excluded by the evaluation-first policy for groups in several domains. */
+  public static final Assignment EXCLUDED_CROSS_DOMAIN =
+      new Assignment(Kind.EXCLUDED_CROSS_DOMAIN, -1, null, null, false);
 
   private static final Assignment[] REJECTIONS = new Assignment[Reason.values().length];
 
@@ -150,6 +162,7 @@ public final class Assignment implements Serializable {
     return switch (kind) {
       case CHANNEL -> channel.name() + (rerouted ? " (rerouted by group anchor)" : "");
       case EXCLUDED_BY_GAP -> "excluded-by-gap";
+      case EXCLUDED_CROSS_DOMAIN -> "excluded-cross-domain";
       case REJECTED -> "rejected: " + reason.description();
     };
   }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Gathers what a planner needs from a first pass over the data. Accumulators are built in parallel
- * (one per task), merged, then handed to {@link SplitSpec#plan}. They never keep records; their
+ * (one per task), merged, then handed to {@link PlannedSpec#plan}. They never keep records; their
  * memory is stated by each implementation.
  */
 public interface PlanningAccumulator extends Serializable {

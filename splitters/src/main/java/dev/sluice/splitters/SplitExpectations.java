@@ -19,6 +19,9 @@ import java.util.Map;
  *     ordered
  * @param domainRoutes domain value to routing table (empty unless a domain split)
  * @param defaultRoute the domain whose route applies to unknown domains, or null
+ * @param groupsWholeWithinDomainOnly when groups must be whole only within each domain ({@code
+ *     split.domain.cross-domain-groups = split-by-domain}): a group in two channels is then a leak
+ *     the report counts, not a violation, unless it is in two channels within one domain
  */
 public record SplitExpectations(
     List<Channel> channels,
@@ -27,7 +30,8 @@ public record SplitExpectations(
     boolean timeOrdered,
     Duration gap,
     Map<String, ChannelFractions> domainRoutes,
-    String defaultRoute)
+    String defaultRoute,
+    boolean groupsWholeWithinDomainOnly)
     implements Serializable {
 
   /** Copies the collections. */
@@ -41,7 +45,7 @@ public record SplitExpectations(
   public static SplitExpectations plain(
       ChannelFractions requested, boolean groupsWhole, boolean timeOrdered, Duration gap) {
     return new SplitExpectations(
-        requested.channels(), requested, groupsWhole, timeOrdered, gap, Map.of(), null);
+        requested.channels(), requested, groupsWhole, timeOrdered, gap, Map.of(), null, false);
   }
 
   /** The routing table that applies to {@code domain}, or null when it would be rejected. */

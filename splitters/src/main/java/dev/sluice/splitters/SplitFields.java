@@ -12,10 +12,27 @@ import java.io.Serializable;
  * @param timestampMillis event time as epoch milliseconds; meaningful only when {@code
  *     hasTimestamp}
  * @param hasTimestamp whether the record has an event time
+ * @param stratum the record's class for a stratified split ({@code split.stratify-by}), or null
  */
 public record SplitFields(
-    String key, String group, String domain, long timestampMillis, boolean hasTimestamp)
+    String key,
+    String group,
+    String domain,
+    long timestampMillis,
+    boolean hasTimestamp,
+    String stratum)
     implements Serializable {
+
+  /** Fields of a split that is not stratified. */
+  public SplitFields(
+      String key, String group, String domain, long timestampMillis, boolean hasTimestamp) {
+    this(key, group, domain, timestampMillis, hasTimestamp, null);
+  }
+
+  /** These fields with {@code stratum} as the class. */
+  public SplitFields withStratum(String stratum) {
+    return new SplitFields(key, group, domain, timestampMillis, hasTimestamp, stratum);
+  }
 
   /** A record known only by its key. */
   public static SplitFields ofKey(String key) {

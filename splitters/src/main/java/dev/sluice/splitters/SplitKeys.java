@@ -22,6 +22,9 @@ public final class SplitKeys {
   public static final String DOMAIN_ROUTES_PREFIX = "split.domain.routes.";
   public static final String DOMAIN_DEFAULT_ROUTE = "split.domain.default-route";
   public static final String DOMAIN_INNER = "split.domain.inner";
+  public static final String STRATIFY_BY = "split.stratify-by";
+  public static final String ALLOW_EMPTY_CHANNELS = "split.allow-empty-channels";
+  public static final String DOMAIN_CROSS_DOMAIN_GROUPS = "split.domain.cross-domain-groups";
   public static final String SCHEMA_GROUP = "schema.group";
   public static final String SCHEMA_TIMESTAMP = "schema.timestamp";
   public static final String SCHEMA_DOMAIN = "schema.domain";

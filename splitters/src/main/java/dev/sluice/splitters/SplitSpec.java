@@ -1,28 +1,32 @@
 package dev.sluice.splitters;
 
-import dev.sluice.splitters.domain.DomainSplitSpec;
-import dev.sluice.splitters.group.GroupSplitSpec;
-import dev.sluice.splitters.random.RandomSplitSpec;
-import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * A validated, immutable split configuration: the single entry point for the jobs module.
+ * A validated, immutable split configuration: the single entry point for the jobs module. The
+ * family is closed: a spec either assigns records at once ({@link UnplannedSpec}) or needs a
+ * planning pass over the data first ({@link PlannedSpec}), so no spec carries methods that only
+ * throw.
+ *
+ * <p>Each strategy's builder ({@code RandomSplitSpec.builder()}, {@code GroupSplitSpec.builder()},
+ * {@code TimeSplitSpec.builder()}, {@code DomainSplitSpec.builder()}) validates its keys and
+ * returns the member of the family its configuration calls for. This type knows none of them, so
+ * the strategy packages depend on this one and never the other way round.
  *
  * <pre>{@code
- * SplitSpec spec = SplitSpec.group().seed(7).balanced(true).build(); // throws every problem
+ * SplitSpec spec = GroupSplitSpec.builder().seed(7).balanced(true).build(); // throws every problem
  * Splitter splitter;
- * if (spec.needsPlanningPass()) {              // batch only; continuous runs refuse these
- *   PlanningAccumulator acc = spec.newAccumulator();
+ * if (spec instanceof PlannedSpec planned) {     // batch only; continuous runs refuse these
+ *   PlanningAccumulator acc = planned.newAccumulator();
  *   records.forEach(acc::add);                   // in parallel, then merge(...)
- *   splitter = spec.splitter(spec.plan(acc));
+ *   splitter = planned.splitter(planned.plan(acc));
  * } else {
- *   splitter = spec.splitter();
+ *   splitter = ((UnplannedSpec) spec).splitter();
  * }
  * }</pre>
  */
-public interface SplitSpec extends Serializable {
+public sealed interface SplitSpec extends Serializable permits UnplannedSpec, PlannedSpec {
 
   /** The {@code split.strategy} value: random, group, time or domain. */
   String strategy();
@@ -35,40 +39,10 @@ public interface SplitSpec extends Serializable {
 
   /**
    * True when a planning pass over the data must run before records can be assigned (time
-   * fractions, balanced groups, domain with group inner). Continuous runs accept only specs where
-   * this is false.
+   * fractions, balanced groups, domain with group inner): exactly when this is a {@link
+   * PlannedSpec}. Continuous runs accept only specs where this is false.
    */
-  boolean needsPlanningPass();
-
-  /** A fresh accumulator for the planning pass; only when {@link #needsPlanningPass()}. */
-  PlanningAccumulator newAccumulator();
-
-  /** Computes the plan from the merged accumulator; only when {@link #needsPlanningPass()}. */
-  SplitPlan plan(PlanningAccumulator merged);
-
-  /** The splitter when no plan is needed; otherwise throws {@link IllegalStateException}. */
-  Splitter splitter();
-
-  /** The splitter for {@code plan}, a plan made by this spec's {@link #plan}. */
-  Splitter splitter(SplitPlan plan);
-
-  /** Builder for {@code split.strategy = random}. */
-  static RandomSplitSpec.Builder random() {
-    return RandomSplitSpec.builder();
-  }
-
-  /** Builder for {@code split.strategy = group}. */
-  static GroupSplitSpec.Builder group() {
-    return GroupSplitSpec.builder();
-  }
-
-  /** Builder for {@code split.strategy = time}. */
-  static TimeSplitSpec.Builder time() {
-    return TimeSplitSpec.builder();
-  }
-
-  /** Builder for {@code split.strategy = domain}. */
-  static DomainSplitSpec.Builder domain() {
-    return DomainSplitSpec.builder();
+  default boolean needsPlanningPass() {
+    return this instanceof PlannedSpec;
   }
 }

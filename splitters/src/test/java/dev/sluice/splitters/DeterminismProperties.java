@@ -2,6 +2,10 @@ package dev.sluice.splitters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.splitters.domain.DomainSplitSpec;
+import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
+import dev.sluice.splitters.time.TimeSplitSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,13 +25,22 @@ class DeterminismProperties {
 
   private static List<SplitSpec> specs(long seed) {
     return List.of(
-        SplitSpec.random().seed(seed).build(),
-        SplitSpec.group().seed(seed).build(),
-        SplitSpec.group().seed(seed).balanced(true).build(),
-        SplitSpec.time().seed(seed).validationStart("2024-01-10").testStart("2024-01-20").build(),
-        SplitSpec.time().seed(seed).build(),
-        SplitSpec.domain().seed(seed).preset("clean-split-noisy-mixed").build(),
-        SplitSpec.domain().seed(seed).preset("clean-train-noisy-eval").inner("group").build());
+        RandomSplitSpec.builder().seed(seed).build(),
+        GroupSplitSpec.builder().seed(seed).build(),
+        GroupSplitSpec.builder().seed(seed).balanced(true).build(),
+        TimeSplitSpec.builder()
+            .seed(seed)
+            .validationStart("2024-01-10")
+            .testStart("2024-01-20")
+            .build(),
+        TimeSplitSpec.builder().seed(seed).build(),
+        DomainSplitSpec.builder().seed(seed).preset("clean-split-noisy-mixed").build(),
+        DomainSplitSpec.builder()
+            .seed(seed)
+            .preset("clean-train-noisy-eval")
+            .inner("group")
+            .crossDomainGroups("follow-majority")
+            .build());
   }
 
   @Provide
@@ -47,14 +60,14 @@ class DeterminismProperties {
   /** Plans from {@code records} fed to {@code parts} accumulators in a shuffled order. */
   private static Splitter prepare(
       SplitSpec spec, List<SplitFields> records, long shuffle, int parts) {
-    if (!spec.needsPlanningPass()) {
-      return spec.splitter();
+    if (!(spec instanceof PlannedSpec planned)) {
+      return ((UnplannedSpec) spec).splitter();
     }
     List<SplitFields> order = new ArrayList<>(records);
     Collections.shuffle(order, new Random(shuffle));
     List<PlanningAccumulator> accs = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
-      accs.add(spec.newAccumulator());
+      accs.add(planned.newAccumulator());
     }
     for (int i = 0; i < order.size(); i++) {
       accs.get(i % parts).add(order.get(i));
@@ -63,7 +76,7 @@ class DeterminismProperties {
     for (int i = parts - 2; i >= 0; i--) {
       merged.merge(accs.get(i));
     }
-    return Statistics.roundTrip(spec.splitter(spec.plan(merged)));
+    return Statistics.roundTrip(planned.splitter(planned.plan(merged)));
   }
 
   @Property(tries = 40)

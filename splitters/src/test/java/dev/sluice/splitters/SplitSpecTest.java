@@ -2,6 +2,10 @@ package dev.sluice.splitters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.splitters.domain.DomainSplitSpec;
+import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
+import dev.sluice.splitters.time.TimeSplitSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,31 +28,35 @@ class SplitSpecTest {
   }
 
   private static Splitter prepare(SplitSpec spec, List<SplitFields> records) {
-    if (!spec.needsPlanningPass()) {
-      return spec.splitter();
+    if (!(spec instanceof PlannedSpec planned)) {
+      return ((UnplannedSpec) spec).splitter();
     }
-    PlanningAccumulator left = spec.newAccumulator();
-    PlanningAccumulator right = spec.newAccumulator();
+    PlanningAccumulator left = planned.newAccumulator();
+    PlanningAccumulator right = planned.newAccumulator();
     for (int i = 0; i < records.size(); i++) {
       (i % 2 == 0 ? left : right).add(records.get(i));
     }
     left.merge(Statistics.roundTrip(right));
-    SplitPlan plan = Statistics.roundTrip(spec.plan(left));
+    SplitPlan plan = Statistics.roundTrip(planned.plan(left));
     assertThat(plan.describe()).isNotEmpty();
-    return Statistics.roundTrip(spec.splitter(plan));
+    return Statistics.roundTrip(planned.splitter(plan));
   }
 
   @Test
   void everyStrategyRunsThroughTheSameFlowAndPassesItsAudit() {
     List<SplitSpec> specs =
         List.of(
-            SplitSpec.random().seed(1).build(),
-            SplitSpec.group().seed(1).build(),
-            SplitSpec.group().seed(1).balanced(true).build(),
-            SplitSpec.time().validationStart("2023-11-20").testStart("2023-11-21").build(),
-            SplitSpec.time().fractions(0.7, 0.15, 0.15).build(),
-            SplitSpec.domain().preset("clean-train-noisy-eval").build(),
-            SplitSpec.domain().preset("clean-split-noisy-mixed").inner("group").build());
+            RandomSplitSpec.builder().seed(1).build(),
+            GroupSplitSpec.builder().seed(1).build(),
+            GroupSplitSpec.builder().seed(1).balanced(true).build(),
+            TimeSplitSpec.builder().validationStart("2023-11-20").testStart("2023-11-21").build(),
+            TimeSplitSpec.builder().fractions(0.7, 0.15, 0.15).build(),
+            DomainSplitSpec.builder().preset("clean-train-noisy-eval").build(),
+            DomainSplitSpec.builder()
+                .preset("clean-split-noisy-mixed")
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .build());
     List<SplitFields> records = records();
     for (SplitSpec spec : specs) {
       Splitter splitter = prepare(Statistics.roundTrip(spec), records);
@@ -65,23 +73,25 @@ class SplitSpecTest {
 
   @Test
   void onlyPlanFreeSpecsCanRunContinuously() {
-    assertThat(SplitSpec.random().build().needsPlanningPass()).isFalse();
-    assertThat(SplitSpec.group().build().needsPlanningPass()).isFalse();
-    assertThat(SplitSpec.group().balanced(true).build().needsPlanningPass()).isTrue();
-    assertThat(SplitSpec.time().build().needsPlanningPass()).isTrue();
+    assertThat(RandomSplitSpec.builder().build().needsPlanningPass()).isFalse();
+    assertThat(GroupSplitSpec.builder().build().needsPlanningPass()).isFalse();
+    assertThat(GroupSplitSpec.builder().balanced(true).build().needsPlanningPass()).isTrue();
+    assertThat(TimeSplitSpec.builder().build().needsPlanningPass()).isTrue();
     assertThat(
-            SplitSpec.time()
+            TimeSplitSpec.builder()
                 .validationStart("2024-01-01")
                 .testStart("2024-02-01")
                 .build()
                 .needsPlanningPass())
         .isFalse();
-    assertThat(SplitSpec.domain().preset("clean-train-noisy-eval").build().needsPlanningPass())
+    assertThat(
+            DomainSplitSpec.builder().preset("clean-train-noisy-eval").build().needsPlanningPass())
         .isFalse();
     assertThat(
-            SplitSpec.domain()
+            DomainSplitSpec.builder()
                 .preset("clean-train-noisy-eval")
                 .inner("group")
+                .crossDomainGroups("follow-majority")
                 .build()
                 .needsPlanningPass())
         .isTrue();
@@ -89,7 +99,7 @@ class SplitSpecTest {
 
   @Test
   void assignmentsAreSharedInstancesSoAssigningAllocatesNoResult() {
-    Splitter s = SplitSpec.random().build().splitter();
+    Splitter s = ((UnplannedSpec) RandomSplitSpec.builder().build()).splitter();
     SplitFields f = SplitFields.ofKey("rec-1");
     assertThat(s.assign(f)).isSameAs(s.assign(f));
   }

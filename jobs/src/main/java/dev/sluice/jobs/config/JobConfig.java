@@ -8,15 +8,23 @@ import dev.sluice.connectors.parse.FeatureType;
 import dev.sluice.connectors.parse.InvalidSchemaMappingException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.parse.TimestampFormat;
+import dev.sluice.connectors.sink.ShardFormat;
 import dev.sluice.connectors.source.OnCorruptObject;
 import dev.sluice.connectors.source.SourceFormat;
+import dev.sluice.connectors.source.TextReading;
+import dev.sluice.jobs.target.AlgorithmTarget;
+import dev.sluice.jobs.target.PredictorType;
+import dev.sluice.jobs.target.TargetChecks;
+import dev.sluice.jobs.target.TargetSettings;
 import dev.sluice.splitters.SpecBuilder;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.domain.DomainSplitSpec;
 import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,25 +44,43 @@ public record JobConfig(
     SplitSpec split,
     SinkSettings sink,
     JobSettings job,
-    S3Settings s3) {
+    S3Settings s3,
+    TargetSettings target) {
 
-  /** Where and how raw objects are read. */
+  /**
+   * Where and how raw objects are read.
+   *
+   * @param textReading how text objects are cut into ranges and rows (split size, CSV header,
+   *     quoted line breaks)
+   */
   public record SourceSettings(
-      String path, SourceFormat format, boolean csvHeader, Optional<Duration> monitorInterval)
+      String path,
+      SourceFormat format,
+      boolean csvHeader,
+      Optional<Duration> monitorInterval,
+      TextReading textReading)
       implements Serializable {
     public boolean continuous() {
       return monitorInterval.isPresent();
     }
   }
 
-  /** Where and how channels are written. */
+  /**
+   * Where and how channels are written.
+   *
+   * @param shuffle whether records are shuffled within each channel ({@code sink.shuffle})
+   */
   public record SinkSettings(
       String path,
       long maxShardBytes,
       long maxShardRecords,
       int minShardsPerChannel,
       double maxRejectedFraction,
-      boolean overwrite)
+      boolean overwrite,
+      ShardFormat format,
+      boolean shuffle,
+      long shuffleSeed,
+      int shuffleBufferRecords)
       implements Serializable {}
 
   /** The Flink job itself. */
@@ -62,7 +88,8 @@ public record JobConfig(
       String name,
       Optional<Integer> parallelism,
       Duration checkpointInterval,
-      Duration progressInterval)
+      Duration progressInterval,
+      RunIdentity run)
       implements Serializable {}
 
   /**
@@ -70,8 +97,13 @@ public record JobConfig(
    * and those only the combination of keys can tell, all in one message.
    */
   public static JobConfig from(RawConfig raw) {
+    return from(raw, Clock.systemUTC());
+  }
+
+  /** As {@link #from(RawConfig)}, the run starting at {@code clock}'s instant. */
+  public static JobConfig from(RawConfig raw, Clock clock) {
     ConfigValidator.Validation validation = ConfigValidator.check(raw);
-    return bind(validation.settings(), new ArrayList<>(validation.problems()));
+    return bind(validation.settings(), new ArrayList<>(validation.problems()), clock);
   }
 
   /**
@@ -94,11 +126,26 @@ public record JobConfig(
    * that is missing or bad is already among {@code problems}; the checks that need it are skipped
    * and the others still run.
    */
-  private static JobConfig bind(Settings settings, List<String> problems) {
+  private static JobConfig bind(Settings settings, List<String> problems, Clock clock) {
     Optional<String> sourcePath = settings.optionalString(SOURCE_PATH);
     Optional<SourceFormat> format =
         settings.optionalString(SOURCE_FORMAT).map(SourceFormat::fromConfigName);
-    Optional<String> sinkPath = settings.optionalString(SINK_PATH);
+    Optional<String> runId = settings.optionalString(JOB_RUN_ID);
+    runId.flatMap(RunIdentity::problemWithId).ifPresent(problems::add);
+    // Resolved here, once per run: every later step sees the one path this run writes to.
+    RunIdentity run = RunIdentity.startingNow(clock, runId);
+    settings
+        .optionalString(SINK_PATH)
+        .map(RunIdentity::unknownPlaceholders)
+        .filter(unknown -> !unknown.isEmpty())
+        .ifPresent(
+            unknown ->
+                problems.add(
+                    "sink.path: unknown placeholder "
+                        + String.join(", ", unknown)
+                        + "; sink.path may hold "
+                        + String.join(", ", RunIdentity.PLACEHOLDERS)));
+    Optional<String> sinkPath = settings.optionalString(SINK_PATH).map(run::resolve);
     Optional<Duration> monitorInterval = settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class);
     if (monitorInterval.map(Duration::isZero).orElse(false)) {
       problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
@@ -108,6 +155,7 @@ public record JobConfig(
     SplitSpec split = bindSplit(settings, problems);
     checkStrategyColumns(settings, problems);
     checkKeysOfOtherStrategies(settings, problems);
+    checkStratifyBy(settings, problems);
     if (split != null && monitorInterval.isPresent() && split.needsPlanningPass()) {
       problems.add(
           "source.monitor-interval: a continuous run accepts only splits that need no planning"
@@ -121,6 +169,7 @@ public record JobConfig(
       SourceSinkOverlap.problem(sourcePath.get(), sinkPath.get()).ifPresent(problems::add);
     }
     S3Settings s3 = bindS3(settings, problems);
+    TargetSettings target = bindTarget(settings, problems);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -130,7 +179,12 @@ public record JobConfig(
             sourcePath.orElseThrow(),
             format.orElseThrow(),
             settings.flag(SOURCE_CSV_HEADER),
-            monitorInterval);
+            monitorInterval,
+            new TextReading(
+                settings.get(SOURCE_SPLIT_SIZE, Long.class),
+                settings.flag(SOURCE_CSV_HEADER),
+                settings.get(SOURCE_CSV_QUOTE, Character.class),
+                settings.flag(SOURCE_CSV_QUOTED_NEWLINES)));
     SinkSettings sink =
         new SinkSettings(
             sinkPath.orElseThrow(),
@@ -138,14 +192,56 @@ public record JobConfig(
             settings.optional(SINK_MAX_SHARD_RECORDS, Long.class).orElse(Long.MAX_VALUE),
             settings.get(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class),
             settings.get(SINK_MAX_REJECTED_FRACTION, Double.class),
-            settings.flag(SINK_OVERWRITE));
+            settings.flag(SINK_OVERWRITE),
+            ShardFormat.fromConfigName(settings.string(SINK_FORMAT)),
+            settings.optional(SINK_SHUFFLE, Boolean.class).orElse(monitorInterval.isEmpty()),
+            settings.get(SINK_SHUFFLE_SEED, Long.class),
+            settings.get(SINK_SHUFFLE_BUFFER_RECORDS, Integer.class));
     JobSettings job =
         new JobSettings(
             settings.string(JOB_NAME),
             settings.optional(JOB_PARALLELISM, Integer.class),
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
-            settings.get(JOB_PROGRESS_INTERVAL, Duration.class));
-    return new JobConfig(settings, source, schema, split, sink, job, s3);
+            settings.get(JOB_PROGRESS_INTERVAL, Duration.class),
+            run);
+    return new JobConfig(settings, source, schema, split, sink, job, s3, target);
+  }
+
+  /**
+   * The {@code target.*} keys and what the configuration alone decides about them (see {@link
+   * TargetChecks}); skipped when a key they need is itself bad.
+   */
+  private static TargetSettings bindTarget(Settings settings, List<String> problems) {
+    Optional<String> algorithm = settings.optionalString(TARGET_ALGORITHM);
+    Optional<String> featureType = settings.optionalString(SCHEMA_FEATURE_TYPE);
+    Optional<String> format = settings.optionalString(SINK_FORMAT);
+    Optional<Integer> instances = settings.optional(TARGET_INSTANCE_COUNT, Integer.class);
+    Optional<Integer> minShards = settings.optional(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class);
+    if (algorithm.isEmpty()
+        || featureType.isEmpty()
+        || format.isEmpty()
+        || instances.isEmpty()
+        || minShards.isEmpty()
+        || (settings.explicitKeys().contains(TARGET_PREDICTOR_TYPE.name())
+            && !settings.has(TARGET_PREDICTOR_TYPE))) {
+      return TargetSettings.generic();
+    }
+    TargetSettings target =
+        new TargetSettings(
+            AlgorithmTarget.fromConfigName(algorithm.get()),
+            settings
+                .optionalString(TARGET_PREDICTOR_TYPE)
+                .map(PredictorType::fromConfigName)
+                .orElse(null),
+            instances.get());
+    problems.addAll(
+        TargetChecks.problems(
+            target,
+            FeatureType.fromConfigName(featureType.get()),
+            settings.list(SCHEMA_LABEL),
+            ShardFormat.fromConfigName(format.get()),
+            minShards.get()));
+    return target;
   }
 
   /** {@code source.on-corrupt-object}: fail the run, or skip the rest of a damaged object. */
@@ -209,7 +305,10 @@ public record JobConfig(
   private static SplitSpec bindSplit(Settings settings, List<String> problems) {
     try {
       return switch (settings.string(SPLIT_STRATEGY)) {
-        case "random" -> common(SplitSpec.random(), settings).build();
+        case "random" ->
+            common(RandomSplitSpec.builder(), settings)
+                .stratified(settings.has(SPLIT_STRATIFY_BY))
+                .build();
         case "group" -> group(settings).build();
         case "time" -> time(settings).build();
         case "domain" -> domain(settings).build();
@@ -230,7 +329,9 @@ public record JobConfig(
 
   private static GroupSplitSpec.Builder group(Settings settings) {
     GroupSplitSpec.Builder group =
-        common(SplitSpec.group(), settings).balanced(settings.flag(SPLIT_GROUP_BALANCED));
+        common(GroupSplitSpec.builder(), settings)
+            .balanced(settings.flag(SPLIT_GROUP_BALANCED))
+            .stratified(settings.has(SPLIT_STRATIFY_BY));
     // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
     if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
       group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
@@ -240,7 +341,7 @@ public record JobConfig(
 
   private static TimeSplitSpec.Builder time(Settings settings) {
     TimeSplitSpec.Builder time =
-        common(SplitSpec.time(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
+        common(TimeSplitSpec.builder(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
     settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
     return time;
   }
@@ -248,12 +349,13 @@ public record JobConfig(
   @SuppressWarnings("unchecked")
   private static DomainSplitSpec.Builder domain(Settings settings) {
     DomainSplitSpec.Builder domain =
-        common(SplitSpec.domain(), settings)
+        common(DomainSplitSpec.builder(), settings)
             .clean(settings.string(SPLIT_DOMAIN_CLEAN))
             .noisy(settings.string(SPLIT_DOMAIN_NOISY))
             .inner(settings.string(SPLIT_DOMAIN_INNER));
     settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
     settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
+    settings.optionalString(SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS).ifPresent(domain::crossDomainGroups);
     Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
     routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
     return domain;
@@ -278,6 +380,30 @@ public record JobConfig(
     }
   }
 
+  /** {@code split.stratify-by} names a label column, and applies to random and group splits. */
+  private static void checkStratifyBy(Settings settings, List<String> problems) {
+    Optional<String> column = settings.optionalString(SPLIT_STRATIFY_BY);
+    if (column.isEmpty()) {
+      return;
+    }
+    String strategy = settings.string(SPLIT_STRATEGY);
+    if (!strategy.equals("random") && !strategy.equals("group")) {
+      problems.add(
+          "split.stratify-by: applies to split.strategy random or group, but split.strategy is "
+              + strategy
+              + "; remove split.stratify-by");
+    }
+    List<String> labels = settings.has(SCHEMA_LABEL) ? settings.list(SCHEMA_LABEL) : List.of();
+    if (!labels.contains(column.get())) {
+      problems.add(
+          "split.stratify-by: '"
+              + column.get()
+              + "' is not a label column; stratify by one of schema.label "
+              + labels
+              + (labels.isEmpty() ? " (set schema.label first)" : ""));
+    }
+  }
+
   /** A key of another strategy is almost always a mistake in the strategy, so say so. */
   private static void checkKeysOfOtherStrategies(Settings settings, List<String> problems) {
     String strategy = settings.string(SPLIT_STRATEGY);
@@ -295,7 +421,10 @@ public record JobConfig(
     return switch (settings.string(SPLIT_STRATEGY)) {
       case "time" ->
           "time fractions; give split.time.validation-start and split.time.test-start instead";
-      case "group" -> "balanced groups; set split.group.balanced false";
+      case "random" -> "stratified; remove split.stratify-by";
+      case "group" ->
+          "balanced or stratified groups; set split.group.balanced false and remove"
+              + " split.stratify-by";
       case "domain" -> "groups across domains; use split.domain.inner random";
       default -> "a data-dependent plan";
     };

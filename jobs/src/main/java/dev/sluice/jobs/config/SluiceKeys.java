@@ -42,6 +42,21 @@ public final class SluiceKeys {
       key("source.csv.quote", ValueType.CHAR)
           .defaultValue("\"")
           .describedAs("The CSV quote character (RFC 4180: a quote inside is doubled).");
+  public static final ConfigKey SOURCE_CSV_QUOTED_NEWLINES =
+      key("source.csv.quoted-newlines", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a quoted CSV field may hold line breaks. When true, a row runs on over as"
+                  + " many lines as its quotes need, and each object is read whole by one reader"
+                  + " (no source.split-size ranges).");
+  public static final ConfigKey SOURCE_SPLIT_SIZE =
+      key("source.split-size", ValueType.BYTES)
+          .defaultValue("64mb")
+          .describedAs(
+              "Uncompressed CSV, JSON Lines and LibSVM objects larger than this are read as byte"
+                  + " ranges of about this size by all readers at once; line numbers (and so the"
+                  + " default uid <object>:<line> and every channel) stay those of the whole"
+                  + " object. Gzip and Avro objects are read whole, one reader each.");
   public static final ConfigKey SOURCE_LIBSVM_DIMENSION =
       key("source.libsvm.dimension", ValueType.POSITIVE_INT)
           .describedAs("The feature dimension of LibSVM input; required for source.format libsvm.");
@@ -151,6 +166,21 @@ public final class SluiceKeys {
       key("split.fractions", ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
           .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
+  public static final ConfigKey SPLIT_STRATIFY_BY =
+      key("split.stratify-by", ValueType.STRING)
+          .describedAs(
+              "A label column (one of schema.label) whose classes keep their share in every"
+                  + " channel (random and group strategies; plans from the data, so bounded runs"
+                  + " only). With groups, groups stay whole and are placed from the planning pass"
+                  + " (as StratifiedGroupKFold). A class with fewer records than channels is"
+                  + " reported, not spread.");
+  public static final ConfigKey SPLIT_ALLOW_EMPTY_CHANNELS =
+      key("split.allow-empty-channels", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a bounded run may complete with a channel that was meant to receive records"
+                  + " (a fraction above 0) but received none. By default such a run fails (exit 1,"
+                  + " failed-report.json) and publishes nothing.");
   public static final ConfigKey SPLIT_GROUP_BALANCED =
       key("split.group.balanced", ValueType.BOOLEAN)
           .defaultValue("false")
@@ -206,6 +236,17 @@ public final class SluiceKeys {
           .defaultValue("random")
           .oneOf("random", "group")
           .describedAs("How the channel is chosen within a domain's route.");
+  public static final ConfigKey SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS =
+      key("split.domain.cross-domain-groups", ValueType.STRING)
+          .oneOf("follow-majority", "evaluation-first", "split-by-domain")
+          .describedAs(
+              "Inner group: where a group found in several domains goes. follow-majority (the"
+                  + " domain with most of its records; may put scarce-domain records in train),"
+                  + " evaluation-first (where its scarcest domain is routed; its other records"
+                  + " follow where their route allows, else are excluded and counted),"
+                  + " split-by-domain (each domain by its own route; the group may be in several"
+                  + " channels, reported as a leak). Unset, a run whose data has such groups stops"
+                  + " before writing (exit 2) and states each policy's cost.");
 
   // --- sink --------------------------------------------------------------------------------
 
@@ -243,6 +284,66 @@ public final class SluiceKeys {
               "Whether a bounded run may replace the output of an earlier run under sink.path."
                   + " When false, a run refuses to start over existing output.");
 
+  public static final ConfigKey SINK_FORMAT =
+      key("sink.format", ValueType.STRING)
+          .defaultValue("recordio-protobuf")
+          .oneOf("recordio-protobuf", "csv")
+          .describedAs(
+              "What the shards hold: RecordIO-protobuf (application/x-recordio-protobuf), or"
+                  + " SageMaker's text/csv (label first, no header, one row per record; a vector"
+                  + " label cannot be written as CSV).");
+  public static final ConfigKey SINK_SHUFFLE =
+      key("sink.shuffle", ValueType.BOOLEAN)
+          .describedAs(
+              "Order the records within each channel by a seeded hash of their uid, so input"
+                  + " sorted by label or time reaches the algorithm mixed. Default: true for"
+                  + " bounded runs (a full shuffle, sorted with bounded memory), false for"
+                  + " continuous runs (true gives a shuffle buffer, sink.shuffle.buffer-records).");
+  public static final ConfigKey SINK_SHUFFLE_SEED =
+      key("sink.shuffle.seed", ValueType.LONG)
+          .defaultValue("0")
+          .describedAs(
+              "The salt of the shuffle hash: the same seed gives the same order, byte for byte.");
+  public static final ConfigKey SINK_SHUFFLE_BUFFER_RECORDS =
+      key("sink.shuffle.buffer-records", ValueType.POSITIVE_INT)
+          .defaultValue("10000")
+          .describedAs(
+              "Continuous runs: how many records per channel and writer the shuffle buffer holds.");
+
+  // --- target ------------------------------------------------------------------------------
+
+  public static final ConfigKey TARGET_ALGORITHM =
+      key("target.algorithm", ValueType.STRING)
+          .defaultValue("generic")
+          .oneOf(
+              "generic",
+              "linear-learner",
+              "factorization-machines",
+              "knn",
+              "kmeans",
+              "pca",
+              "ntm",
+              "xgboost")
+          .describedAs(
+              "The SageMaker algorithm the channels are for. It adds the checks its documentation"
+                  + " states (tensor type, label present or absent, scalar label and its values,"
+                  + " one feature dimension, enough shards) and picks the InputMode of"
+                  + " input-data-config.json.");
+  public static final ConfigKey TARGET_PREDICTOR_TYPE =
+      key("target.predictor-type", ValueType.STRING)
+          .oneOf("binary_classifier", "multiclass_classifier", "regressor")
+          .describedAs(
+              "The supervised target's predictor type; it decides the label values allowed:"
+                  + " 0 or 1 (binary_classifier), 0, 1, 2, ... (multiclass_classifier), any"
+                  + " finite number (regressor). Records with another label are rejected.");
+  public static final ConfigKey TARGET_INSTANCE_COUNT =
+      key("target.instance-count", ValueType.POSITIVE_INT)
+          .defaultValue("1")
+          .describedAs(
+              "How many instances the training job runs on. With ShardedByS3Key an instance"
+                  + " gets no data when a channel has fewer shards, so every channel needs at"
+                  + " least this many (sink.min-shards-per-channel); a run that writes fewer fails.");
+
   // --- job ---------------------------------------------------------------------------------
 
   public static final ConfigKey JOB_NAME =
@@ -259,6 +360,13 @@ public final class SluiceKeys {
       key("job.progress-interval", ValueType.DURATION)
           .defaultValue("5s")
           .describedAs("Local runs: how often a progress line is logged.");
+  public static final ConfigKey JOB_RUN_ID =
+      key("job.run-id", ValueType.STRING)
+          .describedAs(
+              "The run's id, for {run-id} in sink.path (default: the start time and a random"
+                  + " suffix, such as 20261202T151200Z-3f9a1c). sink.path may also hold {date}"
+                  + " and {time} (UTC); all are fixed once per run and the report records the"
+                  + " resolved path.");
 
   // --- s3 ----------------------------------------------------------------------------------
 
@@ -299,6 +407,8 @@ public final class SluiceKeys {
           SOURCE_CSV_HEADER,
           SOURCE_CSV_DELIMITER,
           SOURCE_CSV_QUOTE,
+          SOURCE_CSV_QUOTED_NEWLINES,
+          SOURCE_SPLIT_SIZE,
           SOURCE_LIBSVM_DIMENSION,
           SOURCE_LIBSVM_ZERO_BASED,
           SOURCE_ON_CORRUPT_OBJECT,
@@ -318,6 +428,8 @@ public final class SluiceKeys {
           SPLIT_SEED,
           SPLIT_CHANNELS,
           SPLIT_FRACTIONS,
+          SPLIT_STRATIFY_BY,
+          SPLIT_ALLOW_EMPTY_CHANNELS,
           SPLIT_GROUP_BALANCED,
           SPLIT_GROUP_TOLERANCE,
           SPLIT_TIME_START,
@@ -328,16 +440,25 @@ public final class SluiceKeys {
           SPLIT_DOMAIN_ROUTES,
           SPLIT_DOMAIN_DEFAULT_ROUTE,
           SPLIT_DOMAIN_INNER,
+          SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS,
           SINK_PATH,
           SINK_MAX_SHARD_BYTES,
           SINK_MAX_SHARD_RECORDS,
           SINK_MIN_SHARDS_PER_CHANNEL,
           SINK_MAX_REJECTED_FRACTION,
           SINK_OVERWRITE,
+          SINK_FORMAT,
+          SINK_SHUFFLE,
+          SINK_SHUFFLE_SEED,
+          SINK_SHUFFLE_BUFFER_RECORDS,
+          TARGET_ALGORITHM,
+          TARGET_PREDICTOR_TYPE,
+          TARGET_INSTANCE_COUNT,
           JOB_NAME,
           JOB_PARALLELISM,
           JOB_CHECKPOINT_INTERVAL,
           JOB_PROGRESS_INTERVAL,
+          JOB_RUN_ID,
           S3_ENDPOINT,
           S3_PATH_STYLE_ACCESS,
           S3_REGION,

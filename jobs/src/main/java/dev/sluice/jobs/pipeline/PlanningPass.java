@@ -7,11 +7,11 @@ import dev.sluice.connectors.parse.RowRejectedException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.SplitPlan;
-import dev.sluice.splitters.SplitSpec;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
@@ -39,16 +39,17 @@ public final class PlanningPass {
 
   /** Adds the planning pass to {@code env} and returns the plan, one element, broadcast. */
   public static DataStream<SplitPlan> addTo(StreamExecutionEnvironment env, JobConfig config) {
+    PlannedSpec spec = (PlannedSpec) config.split();
     return env.fromSource(
             SluiceJob.source(config), WatermarkStrategy.noWatermarks(), "raw objects (planning)")
         .uid("planning-source")
         .transform(
             "collect split fields",
             TypeInformation.of(PlanningAccumulator.class),
-            new CollectSplitFields(config.schema(), config.split()))
+            new CollectSplitFields(config.schema(), spec, StratumColumn.of(config)))
         .uid("collect-split-fields")
         .global()
-        .transform("plan", TypeInformation.of(SplitPlan.class), new MakePlan(config.split()))
+        .transform("plan", TypeInformation.of(SplitPlan.class), new MakePlan(spec))
         .uid("make-plan")
         .setParallelism(1)
         .setMaxParallelism(1)
@@ -61,13 +62,15 @@ public final class PlanningPass {
     private static final long serialVersionUID = 1L;
 
     private final SchemaMapping schema;
-    private final SplitSpec spec;
+    private final PlannedSpec spec;
+    private final StratumColumn stratum;
     private transient RowParser parser;
     private transient PlanningAccumulator accumulator;
 
-    CollectSplitFields(SchemaMapping schema, SplitSpec spec) {
+    CollectSplitFields(SchemaMapping schema, PlannedSpec spec, StratumColumn stratum) {
       this.schema = schema;
       this.spec = spec;
+      this.stratum = stratum;
     }
 
     @Override
@@ -82,7 +85,13 @@ public final class PlanningPass {
       try {
         ParsedRecord r = parser.parse(element.getValue());
         accumulator.add(
-            new SplitFields(r.uid(), r.group, r.domain, r.timestampMillis, r.hasTimestamp));
+            new SplitFields(
+                r.uid(),
+                r.group,
+                r.domain,
+                r.timestampMillis,
+                r.hasTimestamp,
+                StratumColumn.of(stratum, r)));
       } catch (RowRejectedException rejected) {
         // The routing step rejects this row with its reason.
       }
@@ -99,10 +108,10 @@ public final class PlanningPass {
       implements OneInputStreamOperator<PlanningAccumulator, SplitPlan>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
-    private final SplitSpec spec;
+    private final PlannedSpec spec;
     private transient PlanningAccumulator merged;
 
-    MakePlan(SplitSpec spec) {
+    MakePlan(PlannedSpec spec) {
       this.spec = spec;
     }
 

@@ -5,6 +5,7 @@ import dev.sluice.connectors.sink.ChannelRecord;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.publish.JsonFiles;
 import dev.sluice.splitters.Channel;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.group.BalancedGroupPlan;
@@ -32,7 +33,13 @@ public final class RouteRecordsByPlan extends Routing
   private transient boolean planned;
 
   public RouteRecordsByPlan(SchemaMapping schema, SplitSpec spec, List<Channel> channels) {
-    super(schema, null, channels, RejectedFractionGuard.OFF);
+    this(schema, spec, channels, RoutingOutput.PLAIN);
+  }
+
+  /** The same, with records encoded, ordered and checked as {@code shards} says. */
+  public RouteRecordsByPlan(
+      SchemaMapping schema, SplitSpec spec, List<Channel> channels, RoutingOutput shards) {
+    super(schema, null, channels, RejectedFractionGuard.OFF, shards);
     this.spec = spec;
   }
 
@@ -57,7 +64,10 @@ public final class RouteRecordsByPlan extends Routing
               + balanced.tolerance()
               + " of its target; the plan in this report has the realised fractions");
     }
-    splitBy(spec.splitter(plan), JsonFiles.mapper().writeValueAsString(plan.describe()), warnings);
+    splitBy(
+        ((PlannedSpec) spec).splitter(plan),
+        JsonFiles.mapper().writeValueAsString(plan.describe()),
+        warnings);
   }
 
   @Override

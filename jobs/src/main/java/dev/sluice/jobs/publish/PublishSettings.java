@@ -1,6 +1,7 @@
 package dev.sluice.jobs.publish;
 
 import dev.sluice.jobs.run.InputObjects;
+import dev.sluice.splitters.audit.ChannelChecks;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param inputs the objects a bounded run reads (empty for a continuous run)
  * @param planJson the plan a planning pass made, as JSON for the report; null without one
  * @param planWarnings what the plan says the report should warn about
+ * @param channelChecks empty input, empty channels and realised fractions; null for none
+ * @param estimator the channels' content type, the target's input mode and checks, for the
+ *     InputDataConfig and the report's estimator section
  */
 public record PublishSettings(
     String root,
@@ -31,8 +35,47 @@ public record PublishSettings(
     double maxRejectedFraction,
     int minShardsPerChannel,
     boolean continuous,
-    Instant startedAt)
+    Instant startedAt,
+    ChannelChecks channelChecks,
+    EstimatorInputs estimator)
     implements Serializable {
+
+  /** Settings without channel checks, for no algorithm in particular, in RecordIO-protobuf. */
+  public PublishSettings(
+      String root,
+      String jobName,
+      Map<String, String> configuration,
+      String splitStrategy,
+      long seed,
+      List<String> channels,
+      String sourcePath,
+      String sourceFormat,
+      List<InputObjects.InputObject> inputs,
+      String planJson,
+      List<String> planWarnings,
+      double maxRejectedFraction,
+      int minShardsPerChannel,
+      boolean continuous,
+      Instant startedAt) {
+    this(
+        root,
+        jobName,
+        configuration,
+        splitStrategy,
+        seed,
+        channels,
+        sourcePath,
+        sourceFormat,
+        inputs,
+        planJson,
+        planWarnings,
+        maxRejectedFraction,
+        minShardsPerChannel,
+        continuous,
+        startedAt,
+        null,
+        EstimatorInputs.generic(channels));
+  }
 
   public OutputLayout layout() {
     return new OutputLayout(new org.apache.flink.core.fs.Path(root));

@@ -24,6 +24,9 @@ final class RunReport {
     root.put("status", status);
     root.put("job_name", run.jobName());
     root.put("job_id", jobId);
+    // Where this run wrote: sink.path with its placeholders ({date}, {run-id}, ...) resolved, as
+    // configuration keeps the template as written.
+    root.put("sink_path", run.root());
     root.put("started_at", run.startedAt().toString());
     root.put("finished_at", finished.toString());
     root.put("wall_seconds", Duration.between(run.startedAt(), finished).toMillis() / 1000.0);
@@ -61,6 +64,7 @@ final class RunReport {
     rows.put("read", counts.rowsRead());
     rows.put("written", counts.rowsWritten());
     rows.put("excluded_by_gap", counts.rowsExcludedByGap());
+    rows.put("excluded_cross_domain", counts.audit().excludedCrossDomain());
     rows.put("rejected", counts.rowsRejected());
     rows.put("balanced", counts.balanced());
     rows.put("rows_per_second", seconds > 0 ? Math.round(counts.rowsRead() / seconds) : 0);
@@ -73,6 +77,11 @@ final class RunReport {
     ArrayNode violations = verdict.putArray("violations");
     audit.violations().forEach(violations::add);
     verdict.put("rerouted_records", audit.reroutedRecords());
+    ArrayNode leaks = verdict.putArray("accepted_leaks");
+    audit.leaks().forEach(leaks::add);
+    if (!audit.classesPerChannel().isEmpty()) {
+      root.set("classes_per_channel", JsonFiles.mapper().valueToTree(audit.classesPerChannel()));
+    }
     ArrayNode domains = root.putArray("domains");
     for (AuditReport.DomainFigures figures : audit.domains()) {
       ObjectNode domain = domains.addObject();

@@ -38,10 +38,10 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
             valueOrDefault(configuration, SluiceKeys.SCHEMA_TIMESTAMP_FORMAT)));
   }
 
+  /** A configuration without the key (one a test builds by hand) means the key's default. */
   private static String valueOrDefault(
       java.util.Map<String, String> configuration, dev.sluice.jobs.config.ConfigKey key) {
-    String value = configuration.get(key.name());
-    return value != null ? value : key.defaultValue().orElseThrow();
+    return configuration.getOrDefault(key.name(), key.defaultValue().orElseThrow());
   }
 
   private static Instant instant(String text) {

@@ -1,11 +1,15 @@
 package dev.sluice.jobs.run;
 
 import dev.sluice.jobs.config.JobConfig;
+import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.SluiceJob;
+import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.audit.ChannelChecks;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +136,8 @@ public final class SluiceRun {
         config.source().path());
 
     // A split that plans from the data plans inside the job (see PlanningPass).
-    Splitter splitter = config.split().needsPlanningPass() ? null : config.split().splitter();
+    Splitter splitter =
+        config.split() instanceof UnplannedSpec unplanned ? unplanned.splitter() : null;
     PublishSettings publish = publishSettings(layout, bounded ? inputs : List.of(), startedAt);
     StreamExecutionEnvironment env = environments.get();
     configure(env, bounded);
@@ -162,7 +167,13 @@ public final class SluiceRun {
         config.sink().maxRejectedFraction(),
         config.sink().minShardsPerChannel(),
         !bounded(),
-        startedAt);
+        startedAt,
+        // Empty channels and far-off fractions are judged on a bounded run's whole output only.
+        bounded()
+            ? ChannelChecks.of(
+                config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS))
+            : null,
+        EstimatorInputs.of(config));
   }
 
   private boolean bounded() {

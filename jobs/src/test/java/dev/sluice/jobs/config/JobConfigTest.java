@@ -147,4 +147,50 @@ class JobConfigTest {
                         "split.time.validation-start: names channel 'validation', which is not in"
                             + " split.channels [train, dev, holdout]"));
   }
+
+  @Test
+  void stratifyByNamesALabelColumnOfARandomOrGroupSplit() {
+    Map<String, String> values = minimal();
+    values.put("schema.label", "label");
+    values.put("schema.timestamp", "ts");
+    values.put("split.strategy", "time");
+    values.put("split.stratify-by", "speaker");
+
+    assertThat(problems(values))
+        .contains(
+            "split.stratify-by: applies to split.strategy random or group, but split.strategy is"
+                + " time; remove split.stratify-by",
+            "split.stratify-by: 'speaker' is not a label column; stratify by one of schema.label"
+                + " [label]");
+  }
+
+  @Test
+  void aStratifiedSplitPlansFromTheDataSoAContinuousRunRefusesIt() {
+    Map<String, String> values = minimal();
+    values.put("schema.label", "label");
+    values.put("split.stratify-by", "label");
+    assertThat(JobConfig.from(RawConfig.of(values, "job.yaml")).split().needsPlanningPass())
+        .isTrue();
+    values.put("source.monitor-interval", "30s");
+
+    assertThat(problems(values))
+        .anySatisfy(p -> assertThat(p).contains("stratified; remove split.stratify-by"));
+  }
+
+  @Test
+  void aCrossDomainGroupPolicyNeedsGroupsWithinDomains() {
+    Map<String, String> values = minimal();
+    values.put("schema.domain", "domain");
+    values.put("split.strategy", "domain");
+    values.put("split.domain.preset", "clean-train-noisy-eval");
+    values.put("split.domain.cross-domain-groups", "evaluation-first");
+
+    assertThat(problems(values))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "split.domain.cross-domain-groups: applies only with split.domain.inner"
+                            + " = group"));
+  }
 }

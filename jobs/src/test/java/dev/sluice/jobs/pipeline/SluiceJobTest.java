@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.jobs.Scenarios;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.publish.PublishSettings;
+import dev.sluice.splitters.UnplannedSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +23,12 @@ class SluiceJobTest {
   @TempDir Path output;
 
   @Test
-  void recordsFlowThroughOneChainFromSourceToShardWritersSoNoneIsSerialisedOnTheWay() {
-    JobConfig config = Scenarios.config("speech-speakers", output);
+  void withoutTheShuffleRecordsFlowThroughOneChainFromSourceToShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output, Map.of("sink.shuffle", "false"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-    SluiceJob.forConfig(config, config.split().splitter(), publishing(config)).addTo(env);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
+        .addTo(env);
 
     JobGraph graph = env.getStreamGraph().getJobGraph();
 
@@ -41,6 +43,29 @@ class SluiceJobTest {
         .containsExactlyInAnyOrder(
             "Source: raw objects -> parse, split, encode -> (channels: Writer, rejected rows as"
                 + " JSON -> rejected rows: Writer)",
+            "channels: Committer",
+            "rejected rows: Committer",
+            "channels: publish");
+  }
+
+  @Test
+  void theShuffleSortsRecordsBetweenTheRoutingChainAndTheShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
+        .addTo(env);
+
+    List<String> vertices = new ArrayList<>();
+    for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
+      vertices.add(vertex.getName());
+    }
+    // The one exchange records cross is the keyed one BATCH mode sorts, inside the channel sink.
+    assertThat(vertices)
+        .containsExactlyInAnyOrder(
+            "Source: raw objects -> parse, split, encode -> (channels: records off the reused"
+                + " buffer, rejected rows as JSON -> rejected rows: Writer)",
+            "channels: shuffle: sorted by seeded hash -> channels: Writer",
             "channels: Committer",
             "rejected rows: Committer",
             "channels: publish");

@@ -3,13 +3,14 @@ package dev.sluice.jobs.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.connectors.sink.ChannelCommittable;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import org.junit.jupiter.api.Test;
 
 /** The publisher's book: a checkpoint counts only once all its committables are in. */
 class CommitLedgerTest {
-  private final Splitter splitter = SplitSpec.random().build().splitter();
+  private final Splitter splitter = ((UnplannedSpec) RandomSplitSpec.builder().build()).splitter();
 
   @Test
   void aCheckpointJoinsTheTotalsOnlyWhenEverySubtaskDeliveredWhatItAnnounced() {

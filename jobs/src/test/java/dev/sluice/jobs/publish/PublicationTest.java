@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.connectors.sink.CommittedShard;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class PublicationTest {
 
   @TempDir Path output;
 
-  private final Splitter splitter = SplitSpec.random().build().splitter();
+  private final Splitter splitter = ((UnplannedSpec) RandomSplitSpec.builder().build()).splitter();
 
   @Test
   void aCompleteRunListsItsCommittedShardsInManifestsAndWritesTheReportLast() throws Exception {

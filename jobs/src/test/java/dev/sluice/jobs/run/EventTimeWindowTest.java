@@ -31,7 +31,8 @@ class EventTimeWindowTest {
                         null,
                         0.5))
             .toList();
-    return new AuditReport(List.of(), channels, List.of(), 20, 0, Map.of(), 0);
+    return new AuditReport(
+        List.of(), channels, List.of(), 20, 0, Map.of(), 0, 0, List.of(), Map.of());
   }
 
   private static Instant at(String text) {

@@ -95,20 +95,28 @@ class ScenarioITCase {
     ChannelOutput out = run(Scenarios.config("factory-clean-noisy", output));
 
     Map<String, List<String>> uids = out.uidsByChannel(CHANNELS);
-    assertEveryRowOnce(uids, 5050);
+    // Speakers 495-499 speak in both domains: evaluation-first evaluates them on their noisy
+    // utterances and excludes their 50 clean ones, so no evaluated speaker is heard in training.
+    assertEveryRowOnce(uids, 5000);
     assertGroupsWhole(uids, ScenarioITCase::speakerOf);
-    assertThat(uids.get("train")).filteredOn(u -> u.startsWith("c-")).hasSize(5000);
-    // Speakers 500-504 speak only on the factory floor: they are evaluated, never trained on.
+    assertThat(uids.get("train"))
+        .hasSize(4950)
+        .allSatisfy(uid -> assertThat(uid).startsWith("c-"))
+        .allSatisfy(uid -> assertThat(speakerNumber(uid)).isLessThan(495));
     for (String channel : List.of("validation", "test")) {
       assertThat(uids.get(channel))
+          .isNotEmpty()
           .allSatisfy(uid -> assertThat(uid).startsWith("n-"))
-          .allSatisfy(uid -> assertThat(speakerNumber(uid)).isBetween(500, 504));
+          .allSatisfy(uid -> assertThat(speakerNumber(uid)).isBetween(495, 504));
     }
-    assertThat(uids.get("validation").size() + uids.get("test").size()).isEqualTo(25);
+    assertThat(uids.get("validation").size() + uids.get("test").size()).isEqualTo(50);
     JsonNode report = out.report();
     assertThat(report.at("/audit/passed").asBoolean()).isTrue();
-    // Speakers 495-499 also speak in the clean recordings, where most of their data is.
-    assertThat(report.at("/audit/rerouted_records").asLong()).isEqualTo(25);
+    assertThat(report.at("/rows/excluded_cross_domain").asLong()).isEqualTo(50);
+    assertThat(report.at("/rows/balanced").asBoolean()).isTrue();
+    assertThat(report.at("/plan/policy").asText()).isEqualTo("evaluation-first");
+    assertThat(report.at("/plan/found/groups").asLong()).isEqualTo(5);
+    assertThat(report.at("/audit/rerouted_records").asLong()).isZero();
   }
 
   @Test
@@ -116,7 +124,8 @@ class ScenarioITCase {
     ChannelOutput out = run(Scenarios.config("factory-clean-noisy-mixed", output));
 
     Map<String, List<String>> uids = out.uidsByChannel(CHANNELS);
-    assertEveryRowOnce(uids, 5050);
+    long excluded = out.report().at("/rows/excluded_cross_domain").asLong();
+    assertEveryRowOnce(uids, (int) (5050 - excluded));
     assertGroupsWhole(uids, ScenarioITCase::speakerOf);
     assertThat(uids.get("test")).isNotEmpty().allSatisfy(uid -> assertThat(uid).startsWith("n-"));
     assertThat(uids.get("validation")).anySatisfy(uid -> assertThat(uid).startsWith("c-"));
@@ -200,7 +209,8 @@ class ScenarioITCase {
 
     JsonNode clean = report.at("/domains/0");
     assertThat(clean.get("domain").asText()).isEqualTo("clean");
-    assertThat(clean.at("/records_per_channel/train").asLong()).isEqualTo(5000);
+    // 50 clean utterances of the 5 speakers heard in both domains are excluded (evaluation-first).
+    assertThat(clean.at("/records_per_channel/train").asLong()).isEqualTo(4950);
     JsonNode noisy = report.at("/domains/1");
     assertThat(noisy.get("domain").asText()).isEqualTo("noisy");
     assertThat(noisy.at("/requested/validation").asDouble()).isEqualTo(0.5);
@@ -209,7 +219,7 @@ class ScenarioITCase {
       noisyRecords += noisy.at("/records_per_channel/" + channel).asLong();
     }
     assertThat(noisyRecords).isEqualTo(50);
-    assertThat(noisy.get("rerouted").asLong()).isEqualTo(25);
+    assertThat(noisy.get("rerouted").asLong()).isZero();
   }
 
   private static void assertEveryRowOnce(Map<String, List<String>> uids, int rows) {

@@ -15,6 +15,12 @@ import java.util.Map;
  * @param excludedByGap records excluded by the time gap (counted, not written)
  * @param rejected rejection reason to count
  * @param reroutedRecords records sent by their group's anchor domain (cross-domain group rule)
+ * @param excludedCrossDomain records excluded by {@code split.domain.cross-domain-groups =
+ *     evaluation-first} (counted, not written)
+ * @param leaks leaks the configuration accepts, one sentence each (split-by-domain: groups in more
+ *     than one channel); not violations
+ * @param classesPerChannel class ({@code split.stratify-by} value) to records per channel, in
+ *     channel order; empty unless the split is stratified
  */
 public record AuditReport(
     List<String> violations,
@@ -23,7 +29,10 @@ public record AuditReport(
     long assignedRecords,
     long excludedByGap,
     Map<String, Long> rejected,
-    long reroutedRecords)
+    long reroutedRecords,
+    long excludedCrossDomain,
+    List<String> leaks,
+    Map<String, Map<String, Long>> classesPerChannel)
     implements Serializable {
 
   /** True when no check failed. */

@@ -39,12 +39,17 @@ public final class LeakageAuditor implements Serializable {
   private final long[] earliest;
   private final long[] latest;
   private final HashMap<String, Long> groupChannels = new HashMap<>();
+  // Under split-by-domain only: channel mask per (group, domain), keyed group + '\0' + domain.
+  private final HashMap<String, Long> groupDomainChannels = new HashMap<>();
   // Per domain value, records per channel routed by their own domain's table...
   private final HashMap<String, long[]> domainCounts = new HashMap<>();
   // ...and records per channel routed by their group's anchor domain's table.
   private final HashMap<String, long[]> domainRerouted = new HashMap<>();
+  // Per class (split.stratify-by value), records per channel.
+  private final HashMap<String, long[]> classCounts = new HashMap<>();
   private final long[] rejected = new long[Assignment.Reason.values().length];
   private long excludedByGap;
+  private long excludedCrossDomain;
   private long rerouted;
 
   /** An empty auditor for a split with these expectations. */
@@ -62,6 +67,7 @@ public final class LeakageAuditor implements Serializable {
   public void record(SplitFields fields, Assignment assignment) {
     switch (assignment.kind()) {
       case EXCLUDED_BY_GAP -> excludedByGap++;
+      case EXCLUDED_CROSS_DOMAIN -> excludedCrossDomain++;
       case REJECTED -> rejected[assignment.reason().ordinal()]++;
       case CHANNEL -> recordAssigned(fields, assignment);
     }
@@ -76,6 +82,10 @@ public final class LeakageAuditor implements Serializable {
     }
     if (fields.group() != null) {
       groupChannels.merge(fields.group(), 1L << c, (x, y) -> x | y);
+      if (expect.groupsWholeWithinDomainOnly()) {
+        groupDomainChannels.merge(
+            fields.group() + '\0' + fields.domain(), 1L << c, (x, y) -> x | y);
+      }
     }
     if (fields.domain() != null) {
       (a.isRerouted() ? domainRerouted : domainCounts)
@@ -83,6 +93,9 @@ public final class LeakageAuditor implements Serializable {
     }
     if (a.isRerouted()) {
       rerouted++;
+    }
+    if (fields.stratum() != null) {
+      classCounts.computeIfAbsent(fields.stratum(), s -> new long[k])[c]++;
     }
   }
 
@@ -97,12 +110,15 @@ public final class LeakageAuditor implements Serializable {
       latest[i] = Math.max(latest[i], other.latest[i]);
     }
     other.groupChannels.forEach((g, m) -> groupChannels.merge(g, m, (x, y) -> x | y));
+    other.groupDomainChannels.forEach((g, m) -> groupDomainChannels.merge(g, m, (x, y) -> x | y));
     mergeRows(domainCounts, other.domainCounts);
     mergeRows(domainRerouted, other.domainRerouted);
+    mergeRows(classCounts, other.classCounts);
     for (int i = 0; i < rejected.length; i++) {
       rejected[i] += other.rejected[i];
     }
     excludedByGap += other.excludedByGap;
+    excludedCrossDomain += other.excludedCrossDomain;
     rerouted += other.rerouted;
   }
 
@@ -132,7 +148,17 @@ public final class LeakageAuditor implements Serializable {
     for (long r : records) {
       assigned += r;
     }
-    checkGroups(violations, channels);
+    List<String> leaks = new ArrayList<>();
+    if (expect.groupsWholeWithinDomainOnly()) {
+      checkGroups(groupDomainChannels, violations, channels, "group integrity within a domain: ");
+      checkGroups(
+          groupChannels,
+          leaks,
+          channels,
+          "split.domain.cross-domain-groups = split-by-domain leaks: ");
+    } else if (expect.groupsWhole()) {
+      checkGroups(groupChannels, violations, channels, "group integrity: ");
+    }
     checkTimeOrder(violations, channels);
     checkDomains(violations, channels);
 
@@ -190,16 +216,29 @@ public final class LeakageAuditor implements Serializable {
         assigned,
         excludedByGap,
         rejectedByReason,
-        rerouted);
+        rerouted,
+        excludedCrossDomain,
+        List.copyOf(leaks),
+        classesPerChannel(channels));
   }
 
-  private void checkGroups(List<String> violations, List<Channel> channels) {
-    if (!expect.groupsWhole()) {
-      return;
+  private Map<String, Map<String, Long>> classesPerChannel(List<Channel> channels) {
+    Map<String, Map<String, Long>> classes = new LinkedHashMap<>();
+    for (Map.Entry<String, long[]> e : new TreeMap<>(classCounts).entrySet()) {
+      Map<String, Long> perChannel = new LinkedHashMap<>();
+      for (int i = 0; i < k; i++) {
+        perChannel.put(channels.get(i).name(), e.getValue()[i]);
+      }
+      classes.put(e.getKey(), perChannel);
     }
+    return classes;
+  }
+
+  private void checkGroups(
+      Map<String, Long> masks, List<String> violations, List<Channel> channels, String label) {
     long straddling = 0;
     List<String> examples = new ArrayList<>();
-    for (Map.Entry<String, Long> e : new TreeMap<>(groupChannels).entrySet()) {
+    for (Map.Entry<String, Long> e : new TreeMap<>(masks).entrySet()) {
       long mask = e.getValue();
       if (Long.bitCount(mask) > 1) {
         straddling++;
@@ -210,13 +249,13 @@ public final class LeakageAuditor implements Serializable {
               names.add(channels.get(i).name());
             }
           }
-          examples.add("'" + e.getKey() + "' in " + names);
+          examples.add("'" + e.getKey().replace('\0', '/') + "' in " + names);
         }
       }
     }
     if (straddling > 0) {
       violations.add(
-          "group integrity: "
+          label
               + straddling
               + " group(s) appear in more than one channel, e.g. "
               + String.join(", ", examples));

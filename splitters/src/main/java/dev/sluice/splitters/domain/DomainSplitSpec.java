@@ -3,17 +3,13 @@ package dev.sluice.splitters.domain;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
-import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SpecBuilder;
-import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitKeys;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
-import dev.sluice.splitters.group.GroupCounts;
+import dev.sluice.splitters.UnplannedSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +19,22 @@ import java.util.stream.Collectors;
  * {@code split.strategy = domain}: a routing table per domain value (from a preset and/or {@code
  * split.domain.routes.<value>}), an optional default route, and an inner strategy.
  *
- * <p>Inner {@code random} needs no planning pass. Inner {@code group} needs one ({@link
- * GroupCounts} per group per domain) so that a group found in several domains stays whole (see
- * {@link DomainGroupPlan}); without a plan (continuous runs) it is refused.
+ * <p>This class is inner {@code random}: needs no planning pass. Inner {@code group} is {@link
+ * DomainGroupSpec}: it needs a planning pass (record counts per group per domain) so that a group
+ * found in several domains is handled by {@code split.domain.cross-domain-groups}; without a plan
+ * (continuous runs) it is refused. The builder here makes both.
  *
  * <p>Routes are validated like {@code split.fractions} (one per channel, each &ge; 0, summing to
- * 1). A domain value seen in the planning pass with no route and no default route is a
- * configuration error ({@link #checkKnownDomains}); one met later is rejected with a reason. {@code
- * split.fractions} is not used by this strategy.
+ * 1). {@code split.fractions} is not used by this strategy.
  */
-public final class DomainSplitSpec implements SplitSpec {
+public final class DomainSplitSpec implements UnplannedSpec {
   private static final long serialVersionUID = 1L;
 
-  private final List<Channel> channels;
-  private final LinkedHashMap<String, ChannelFractions> routes;
-  private final String defaultRoute;
-  private final InnerStrategy inner;
+  private final DomainRoutes routes;
   private final long seed;
 
-  private DomainSplitSpec(
-      List<Channel> channels,
-      LinkedHashMap<String, ChannelFractions> routes,
-      String defaultRoute,
-      InnerStrategy inner,
-      long seed) {
-    this.channels = List.copyOf(channels);
+  private DomainSplitSpec(DomainRoutes routes, long seed) {
     this.routes = routes;
-    this.defaultRoute = defaultRoute;
-    this.inner = inner;
     this.seed = seed;
   }
 
@@ -59,19 +43,14 @@ public final class DomainSplitSpec implements SplitSpec {
     return new Builder();
   }
 
+  /** The routing tables. */
+  public DomainRoutes domainRoutes() {
+    return routes;
+  }
+
   /** Domain value to routing table, in table order. */
   public Map<String, ChannelFractions> routes() {
-    return java.util.Collections.unmodifiableMap(routes);
-  }
-
-  /** The default route's domain value, or null. */
-  public String defaultRoute() {
-    return defaultRoute;
-  }
-
-  /** The inner strategy. */
-  public InnerStrategy inner() {
-    return inner;
+    return routes.tables();
   }
 
   @Override
@@ -86,82 +65,12 @@ public final class DomainSplitSpec implements SplitSpec {
 
   @Override
   public List<Channel> channels() {
-    return channels;
-  }
-
-  @Override
-  public boolean needsPlanningPass() {
-    return inner == InnerStrategy.GROUP;
-  }
-
-  @Override
-  public PlanningAccumulator newAccumulator() {
-    requireGroupInner();
-    return new GroupCounts();
-  }
-
-  /**
-   * Throws a {@link SplitConfigException} naming {@code split.domain.routes.<value>} for each value
-   * in {@code seen} that has no route, when there is no default route.
-   */
-  public void checkKnownDomains(Collection<String> seen) {
-    if (defaultRoute != null) {
-      return;
-    }
-    ConfigProblems problems = new ConfigProblems();
-    for (String d : seen.stream().sorted().collect(Collectors.toList())) {
-      if (!routes.containsKey(d)) {
-        problems.add(
-            SplitKeys.domainRoute(d),
-            "domain value '"
-                + d
-                + "' occurs in the data but has no route; add split.domain.routes."
-                + d
-                + " (fractions for "
-                + channels
-                + "), or set split.domain.default-route to one of "
-                + routes.keySet());
-      }
-    }
-    problems.throwIfAny();
-  }
-
-  @Override
-  public SplitPlan plan(PlanningAccumulator merged) {
-    requireGroupInner();
-    if (!(merged instanceof GroupCounts counts)) {
-      throw new IllegalArgumentException("domain/group plan needs GroupCounts");
-    }
-    checkKnownDomains(counts.domains());
-    return DomainGroupPlan.anchor(counts, new ArrayList<>(routes.keySet()));
+    return routes.channels();
   }
 
   @Override
   public Splitter splitter() {
-    if (inner == InnerStrategy.GROUP) {
-      throw new IllegalStateException(
-          "split.domain.inner = group needs a planning pass (group counts per domain) so that a"
-              + " group found in several domains stays in one channel; it cannot run"
-              + " continuously. Use splitter(plan) in a batch run, or split.domain.inner = random");
-    }
-    return new DomainSplitter(routes, defaultRoute, inner, seed, null);
-  }
-
-  @Override
-  public Splitter splitter(SplitPlan plan) {
-    if (inner == InnerStrategy.RANDOM) {
-      return splitter();
-    }
-    if (!(plan instanceof DomainGroupPlan p)) {
-      throw new IllegalArgumentException("domain/group split needs a DomainGroupPlan");
-    }
-    return new DomainSplitter(routes, defaultRoute, inner, seed, p);
-  }
-
-  private void requireGroupInner() {
-    if (inner != InnerStrategy.GROUP) {
-      throw new IllegalStateException("domain split with random inner needs no planning pass");
-    }
+    return new DomainSplitter(routes, InnerStrategy.RANDOM, seed, null);
   }
 
   /** Builder: seed, channels, preset, clean/noisy values, routes, default route, inner. */
@@ -172,6 +81,7 @@ public final class DomainSplitSpec implements SplitSpec {
     private final LinkedHashMap<String, List<Double>> routes = new LinkedHashMap<>();
     private String defaultRoute;
     private String inner = "random";
+    private String crossDomainGroups;
 
     private Builder() {}
 
@@ -210,14 +120,27 @@ public final class DomainSplitSpec implements SplitSpec {
       return this;
     }
 
+    /**
+     * {@code split.domain.cross-domain-groups}: follow-majority, evaluation-first or
+     * split-by-domain (inner group only); null leaves it unchosen, and the planning pass then stops
+     * a run whose data has groups in several domains.
+     */
+    public Builder crossDomainGroups(String policy) {
+      this.crossDomainGroups = policy;
+      return this;
+    }
+
     /** {@code split.domain.inner}: random or group. */
     public Builder inner(String inner) {
       this.inner = inner;
       return this;
     }
 
-    /** Validates; throws {@code SplitConfigException} with every problem. */
-    public DomainSplitSpec build() {
+    /**
+     * Validates; throws {@code SplitConfigException} with every problem. Returns a {@link
+     * DomainSplitSpec} for inner random, a {@link DomainGroupSpec} for inner group.
+     */
+    public SplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
       List<Channel> chans =
           ChannelFractions.validateChannels(channels, SplitKeys.CHANNELS, problems);
@@ -229,6 +152,22 @@ public final class DomainSplitSpec implements SplitSpec {
       }
       if (innerStrategy == null) {
         problems.add(SplitKeys.DOMAIN_INNER, "is '" + inner + "'; use random or group");
+      }
+      CrossDomainPolicy policy = null;
+      if (crossDomainGroups != null) {
+        policy = CrossDomainPolicy.fromKey(crossDomainGroups);
+        if (policy == null) {
+          problems.add(
+              SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS,
+              "is '"
+                  + crossDomainGroups
+                  + "'; use follow-majority, evaluation-first or split-by-domain");
+        } else if (innerStrategy == InnerStrategy.RANDOM) {
+          problems.add(
+              SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS,
+              "applies only with split.domain.inner = group (groups are not kept whole with"
+                  + " inner random); set split.domain.inner to group or remove it");
+        }
       }
       DomainPreset p = null;
       if (preset != null) {
@@ -311,7 +250,10 @@ public final class DomainSplitSpec implements SplitSpec {
                 + defaultRoute);
       }
       problems.throwIfAny();
-      return new DomainSplitSpec(chans, table, defaultRoute, innerStrategy, seed);
+      DomainRoutes domainRoutes = new DomainRoutes(chans, table, defaultRoute);
+      return innerStrategy == InnerStrategy.GROUP
+          ? new DomainGroupSpec(domainRoutes, seed, policy)
+          : new DomainSplitSpec(domainRoutes, seed);
     }
 
     private static void addPreset(

@@ -33,13 +33,10 @@ public final class DomainSplitter implements Splitter {
   private final Assignment[] direct;
   private final Assignment[] rerouted;
 
-  DomainSplitter(
-      LinkedHashMap<String, ChannelFractions> routes,
-      String defaultRoute,
-      InnerStrategy inner,
-      long seed,
-      DomainGroupPlan plan) {
-    this.routes = new LinkedHashMap<>(routes);
+  DomainSplitter(DomainRoutes domainRoutes, InnerStrategy inner, long seed, DomainGroupPlan plan) {
+    LinkedHashMap<String, ChannelFractions> routes = new LinkedHashMap<>(domainRoutes.tables());
+    String defaultRoute = domainRoutes.defaultRoute();
+    this.routes = routes;
     this.defaultRoute = defaultRoute;
     this.defaultTable = defaultRoute == null ? null : routes.get(defaultRoute);
     this.inner = inner;
@@ -79,7 +76,12 @@ public final class DomainSplitter implements Splitter {
     if (anchor != null) {
       ChannelFractions anchorRoute = routeFor(anchor);
       if (anchorRoute != null && anchorRoute != route) {
-        return rerouted[anchorRoute.indexFor(u)];
+        int channel = anchorRoute.indexFor(u);
+        if (plan.policy() == CrossDomainPolicy.FOLLOW_MAJORITY) {
+          return rerouted[channel];
+        }
+        // evaluation-first: follow the group only where this record's own route allows it.
+        return route.fraction(channel) > 0 ? direct[channel] : Assignment.EXCLUDED_CROSS_DOMAIN;
       }
     }
     return direct[route.indexFor(u)];
@@ -94,6 +96,7 @@ public final class DomainSplitter implements Splitter {
         false,
         Duration.ZERO,
         routes,
-        defaultRoute);
+        defaultRoute,
+        plan != null && plan.policy() == CrossDomainPolicy.SPLIT_BY_DOMAIN);
   }
 }

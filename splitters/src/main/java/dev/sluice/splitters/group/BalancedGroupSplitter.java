@@ -16,9 +16,16 @@ public final class BalancedGroupSplitter implements Splitter {
   private final BalancedGroupPlan plan;
   private final GroupHashSplitter fallback;
   private final Assignment[] assignments;
+  private final boolean stratified;
 
   /** A splitter for {@code plan}, falling back to the group hash with {@code seed}. */
   public BalancedGroupSplitter(BalancedGroupPlan plan, long seed) {
+    this(plan, seed, false);
+  }
+
+  /** As above; when {@code stratified}, a record without a class is rejected. */
+  BalancedGroupSplitter(BalancedGroupPlan plan, long seed, boolean stratified) {
+    this.stratified = stratified;
     this.plan = plan;
     this.fallback = new GroupHashSplitter(plan.target(), seed);
     this.assignments = Assignment.table(plan.target(), false);
@@ -29,6 +36,9 @@ public final class BalancedGroupSplitter implements Splitter {
     String group = fields.group();
     if (group == null) {
       return Assignment.rejected(Assignment.Reason.MISSING_GROUP);
+    }
+    if (stratified && fields.stratum() == null) {
+      return Assignment.rejected(Assignment.Reason.MISSING_STRATUM);
     }
     int i = plan.channelIndexOf(group);
     return assignments[i >= 0 ? i : fallback.indexOf(group)];

@@ -3,15 +3,14 @@ package dev.sluice.splitters.random;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
-import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SpecBuilder;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
 import java.util.List;
 
 /** {@code split.strategy = random}: hash of the record key. Needs no planning pass. */
-public final class RandomSplitSpec implements SplitSpec {
+public final class RandomSplitSpec implements UnplannedSpec {
   private static final long serialVersionUID = 1L;
 
   private final ChannelFractions fractions;
@@ -48,40 +47,34 @@ public final class RandomSplitSpec implements SplitSpec {
   }
 
   @Override
-  public boolean needsPlanningPass() {
-    return false;
-  }
-
-  @Override
-  public PlanningAccumulator newAccumulator() {
-    throw new IllegalStateException("split.strategy random needs no planning pass");
-  }
-
-  @Override
-  public SplitPlan plan(PlanningAccumulator merged) {
-    throw new IllegalStateException("split.strategy random needs no planning pass");
-  }
-
-  @Override
   public Splitter splitter() {
     return new RandomSplitter(fractions, seed);
   }
 
-  @Override
-  public Splitter splitter(SplitPlan plan) {
-    return splitter();
-  }
-
-  /** Builder: {@code seed}, {@code channels}, {@code fractions}. */
+  /** Builder: {@code seed}, {@code channels}, {@code fractions}, {@code stratified}. */
   public static final class Builder extends SpecBuilder<Builder> {
+    private boolean stratified;
+
     private Builder() {}
 
-    /** Validates; throws {@code SplitConfigException} with every problem. */
-    public RandomSplitSpec build() {
+    /**
+     * {@code split.stratify-by} is set: records carry their class in {@link
+     * dev.sluice.splitters.SplitFields#stratum()}, and each class keeps its share in every channel.
+     */
+    public Builder stratified(boolean stratified) {
+      this.stratified = stratified;
+      return this;
+    }
+
+    /**
+     * Validates; throws {@code SplitConfigException} with every problem. Returns a {@link
+     * RandomSplitSpec}, or a {@link StratifiedRandomSpec} when stratified.
+     */
+    public SplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
       ChannelFractions f = channelFractions(problems);
       problems.throwIfAny();
-      return new RandomSplitSpec(f, seed);
+      return stratified ? new StratifiedRandomSpec(f, seed) : new RandomSplitSpec(f, seed);
     }
   }
 }

@@ -87,6 +87,6 @@ public final class TimeCutoffSplitter implements Splitter {
   @Override
   public SplitExpectations expectations() {
     return new SplitExpectations(
-        channels, requested, false, true, Duration.ofMillis(gapMillis), Map.of(), null);
+        channels, requested, false, true, Duration.ofMillis(gapMillis), Map.of(), null, false);
   }
 }

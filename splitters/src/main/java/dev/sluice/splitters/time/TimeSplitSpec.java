@@ -3,12 +3,11 @@ package dev.sluice.splitters.time;
 import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
-import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SpecBuilder;
 import dev.sluice.splitters.SplitKeys;
-import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,50 +22,33 @@ import java.util.Map;
 /**
  * {@code split.strategy = time}: channels in time order, oldest first.
  *
- * <p>Cut-off mode: every channel after the first has a start ({@code split.time.validation-start},
- * {@code split.time.test-start}; for other channel names {@code split.time.<channel>-start}). Needs
- * no planning pass. Fractions mode (no starts given): a planning pass over timestamps computes the
- * cut-offs from {@code split.fractions}.
+ * <p>This class is cut-off mode: every channel after the first has a start ({@code
+ * split.time.validation-start}, {@code split.time.test-start}; for other channel names {@code
+ * split.time.<channel>-start}). Needs no planning pass. Fractions mode (no starts given) is {@link
+ * TimeFractionsSpec}: a planning pass over timestamps computes the cut-offs from {@code
+ * split.fractions}. The builder here makes both.
  *
  * <p>A date-only value means the start of that day in UTC; a date-time without zone is UTC.
  * Forecasting data is never split at random: this is the strategy for it.
  */
-public final class TimeSplitSpec implements SplitSpec {
+public final class TimeSplitSpec implements UnplannedSpec {
   private static final long serialVersionUID = 1L;
 
   private final List<Channel> channels;
-  private final ChannelFractions fractions; // null in cut-off mode, where fractions are unused
   private final long seed;
-  private final long[] starts; // null in fractions mode
+  private final long[] starts;
   private final Duration gap;
-  private final int exactLimit;
-  private final int sketchK;
 
-  private TimeSplitSpec(
-      List<Channel> channels,
-      ChannelFractions fractions,
-      long seed,
-      long[] starts,
-      Duration gap,
-      int exactLimit,
-      int sketchK) {
+  private TimeSplitSpec(List<Channel> channels, long seed, long[] starts, Duration gap) {
     this.channels = List.copyOf(channels);
-    this.fractions = fractions;
     this.seed = seed;
     this.starts = starts;
     this.gap = gap;
-    this.exactLimit = exactLimit;
-    this.sketchK = sketchK;
   }
 
   /** A builder with the defaults (fractions mode, no gap). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** True in fractions mode (cut-offs planned from data). */
-  public boolean fractionsMode() {
-    return starts == null;
   }
 
   /** The gap. */
@@ -90,51 +72,8 @@ public final class TimeSplitSpec implements SplitSpec {
   }
 
   @Override
-  public boolean needsPlanningPass() {
-    return starts == null;
-  }
-
-  @Override
-  public PlanningAccumulator newAccumulator() {
-    requireFractionsMode();
-    return new TimestampHistogram(exactLimit, sketchK);
-  }
-
-  @Override
-  public SplitPlan plan(PlanningAccumulator merged) {
-    requireFractionsMode();
-    if (!(merged instanceof TimestampHistogram h)) {
-      throw new IllegalArgumentException("time fractions plan needs a TimestampHistogram");
-    }
-    return TimeFractionsPlanner.plan(h, fractions);
-  }
-
-  @Override
   public Splitter splitter() {
-    if (starts == null) {
-      throw new IllegalStateException(
-          "time split in fractions mode needs a planning pass over timestamps; use"
-              + " splitter(plan), or give split.time.validation-start and split.time.test-start"
-              + " for continuous runs");
-    }
     return new TimeCutoffSplitter(channels, null, starts, gap);
-  }
-
-  @Override
-  public Splitter splitter(SplitPlan plan) {
-    if (starts != null) {
-      return splitter();
-    }
-    if (!(plan instanceof TimeCutoffPlan p)) {
-      throw new IllegalArgumentException("time fractions split needs a TimeCutoffPlan");
-    }
-    return new TimeCutoffSplitter(channels, fractions, p.starts(), gap);
-  }
-
-  private void requireFractionsMode() {
-    if (starts != null) {
-      throw new IllegalStateException("time split with cut-offs needs no planning pass");
-    }
   }
 
   /**
@@ -231,8 +170,11 @@ public final class TimeSplitSpec implements SplitSpec {
       return this;
     }
 
-    /** Validates; throws {@code SplitConfigException} with every problem. */
-    public TimeSplitSpec build() {
+    /**
+     * Validates; throws {@code SplitConfigException} with every problem. Returns a {@link
+     * TimeSplitSpec} when cut-offs are given, a {@link TimeFractionsSpec} otherwise.
+     */
+    public SplitSpec build() {
       ConfigProblems problems = new ConfigProblems();
       boolean anyStart = !startText.isEmpty() || !startInstant.isEmpty();
       // Cut-off mode ignores split.fractions; fractions mode needs them.
@@ -253,7 +195,9 @@ public final class TimeSplitSpec implements SplitSpec {
         startText.forEach((c, v) -> parseInstant(v, SplitKeys.timeStart(c), problems));
       }
       problems.throwIfAny();
-      return new TimeSplitSpec(chans, f, seed, starts, gap, exactLimit, sketchK);
+      return anyStart
+          ? new TimeSplitSpec(chans, seed, starts, gap)
+          : new TimeFractionsSpec(chans, f, seed, gap, exactLimit, sketchK);
     }
 
     private long[] cutoffs(List<Channel> f, ConfigProblems problems) {

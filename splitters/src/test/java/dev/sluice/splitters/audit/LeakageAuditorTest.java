@@ -6,9 +6,11 @@ import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.SplitExpectations;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.domain.DomainSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +56,9 @@ class LeakageAuditorTest {
 
   @Test
   void flagsRecordsInAChannelTheirDomainRouteExcludesButNotReroutedOnes() {
-    Splitter s = SplitSpec.domain().preset("clean-train-noisy-eval").build().splitter();
+    Splitter s =
+        ((UnplannedSpec) DomainSplitSpec.builder().preset("clean-train-noisy-eval").build())
+            .splitter();
     LeakageAuditor auditor = new LeakageAuditor(s.expectations());
     auditor.record(SplitFields.ofDomain("a", "noisy", null), TO[0]);
     auditor.record(
@@ -72,7 +76,7 @@ class LeakageAuditorTest {
 
   @Test
   void reportsCountsFractionsExclusionsAndRejections() {
-    Splitter s = SplitSpec.random().seed(3).build().splitter();
+    Splitter s = ((UnplannedSpec) RandomSplitSpec.builder().seed(3).build()).splitter();
     LeakageAuditor auditor = new LeakageAuditor(s.expectations());
     for (int i = 0; i < 1000; i++) {
       SplitFields f = SplitFields.ofKey("k" + i);
@@ -94,7 +98,9 @@ class LeakageAuditorTest {
 
   @Test
   void mergingPartialAuditorsGivesTheSameReportAsOneAuditor() {
-    Splitter s = SplitSpec.domain().preset("clean-split-noisy-mixed").build().splitter();
+    Splitter s =
+        ((UnplannedSpec) DomainSplitSpec.builder().preset("clean-split-noisy-mixed").build())
+            .splitter();
     LeakageAuditor whole = new LeakageAuditor(s.expectations());
     LeakageAuditor left = new LeakageAuditor(s.expectations());
     LeakageAuditor right = new LeakageAuditor(s.expectations());

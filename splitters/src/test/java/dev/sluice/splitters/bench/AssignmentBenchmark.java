@@ -1,9 +1,16 @@
 package dev.sluice.splitters.bench;
 
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
+import dev.sluice.splitters.UnplannedSpec;
+import dev.sluice.splitters.domain.DomainGroupSpec;
+import dev.sluice.splitters.domain.DomainSplitSpec;
+import dev.sluice.splitters.group.BalancedGroupSpec;
 import dev.sluice.splitters.group.GroupCounts;
+import dev.sluice.splitters.group.GroupSplitSpec;
+import dev.sluice.splitters.random.RandomSplitSpec;
+import dev.sluice.splitters.time.TimeFractionsSpec;
+import dev.sluice.splitters.time.TimeSplitSpec;
 import dev.sluice.splitters.time.TimestampHistogram;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,30 +53,41 @@ public class AssignmentBenchmark {
               1_700_000_000_000L + i * 60_000L,
               true);
     }
-    random = SplitSpec.random().seed(7).build().splitter();
-    groupHash = SplitSpec.group().seed(7).build().splitter();
-    var balanced = SplitSpec.group().seed(7).balanced(true).build();
+    random = ((UnplannedSpec) RandomSplitSpec.builder().seed(7).build()).splitter();
+    groupHash = ((UnplannedSpec) GroupSplitSpec.builder().seed(7).build()).splitter();
+    BalancedGroupSpec balanced =
+        (BalancedGroupSpec) GroupSplitSpec.builder().seed(7).balanced(true).build();
     GroupCounts counts = (GroupCounts) balanced.newAccumulator();
     for (SplitFields f : records) {
       counts.add(f);
     }
     groupBalanced = balanced.splitter(balanced.plan(counts));
     timeCutoffs =
-        SplitSpec.time()
-            .validationStart("2023-11-16")
-            .testStart("2023-11-17")
-            .gap(java.time.Duration.ofHours(1))
-            .build()
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .validationStart("2023-11-16")
+                    .testStart("2023-11-17")
+                    .gap(java.time.Duration.ofHours(1))
+                    .build())
             .splitter();
-    var fractions = SplitSpec.time().build();
+    TimeFractionsSpec fractions = (TimeFractionsSpec) TimeSplitSpec.builder().build();
     TimestampHistogram h = (TimestampHistogram) fractions.newAccumulator();
     for (SplitFields f : records) {
       h.add(f);
     }
     timeFractions = fractions.splitter(fractions.plan(h));
-    domainRandom = SplitSpec.domain().seed(7).preset("clean-split-noisy-mixed").build().splitter();
-    var domainGroupSpec =
-        SplitSpec.domain().seed(7).preset("clean-split-noisy-mixed").inner("group").build();
+    domainRandom =
+        ((UnplannedSpec)
+                DomainSplitSpec.builder().seed(7).preset("clean-split-noisy-mixed").build())
+            .splitter();
+    DomainGroupSpec domainGroupSpec =
+        (DomainGroupSpec)
+            DomainSplitSpec.builder()
+                .seed(7)
+                .preset("clean-split-noisy-mixed")
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .build();
     GroupCounts byDomain = (GroupCounts) domainGroupSpec.newAccumulator();
     for (SplitFields f : records) {
       byDomain.add(f);

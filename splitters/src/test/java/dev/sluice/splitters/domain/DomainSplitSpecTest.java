@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.splitters.Assignment;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
+import dev.sluice.splitters.UnplannedSpec;
 import dev.sluice.splitters.group.GroupCounts;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +17,12 @@ class DomainSplitSpecTest {
 
   @Test
   void presetsGiveTheDocumentedTablesOverTrainValidationTest() {
-    DomainSplitSpec eval = SplitSpec.domain().preset("clean-train-noisy-eval").build();
+    DomainSplitSpec eval =
+        (DomainSplitSpec) DomainSplitSpec.builder().preset("clean-train-noisy-eval").build();
     assertThat(eval.routes().get("clean").fractions()).containsExactly(1.0, 0.0, 0.0);
     assertThat(eval.routes().get("noisy").fractions()).containsExactly(0.0, 0.5, 0.5);
-    DomainSplitSpec mixed = SplitSpec.domain().preset("clean-split-noisy-mixed").build();
+    DomainSplitSpec mixed =
+        (DomainSplitSpec) DomainSplitSpec.builder().preset("clean-split-noisy-mixed").build();
     assertThat(mixed.routes().get("clean").fractions()).containsExactly(0.9, 0.1, 0.0);
     assertThat(mixed.routes().get("noisy").fractions()).containsExactly(0.0, 0.3, 0.7);
   }
@@ -27,22 +30,30 @@ class DomainSplitSpecTest {
   @Test
   void presetsApplyToTheConfiguredCleanAndNoisyValues() {
     DomainSplitSpec spec =
-        SplitSpec.domain().preset("clean-train-noisy-eval").clean("studio").noisy("street").build();
+        (DomainSplitSpec)
+            DomainSplitSpec.builder()
+                .preset("clean-train-noisy-eval")
+                .clean("studio")
+                .noisy("street")
+                .build();
     assertThat(spec.routes().keySet()).containsExactly("studio", "street");
   }
 
   @Test
   void anUnknownDomainIsRejectedWithAReasonOrTakesTheDefaultRoute() {
-    var strict = SplitSpec.domain().preset("clean-train-noisy-eval").build().splitter();
+    var strict =
+        ((UnplannedSpec) DomainSplitSpec.builder().preset("clean-train-noisy-eval").build())
+            .splitter();
     assertThat(strict.assign(SplitFields.ofDomain("r", "phone", null)).reason())
         .isEqualTo(Assignment.Reason.UNKNOWN_DOMAIN);
     assertThat(strict.assign(SplitFields.ofDomain("r", null, null)).reason())
         .isEqualTo(Assignment.Reason.MISSING_DOMAIN);
     var lenient =
-        SplitSpec.domain()
-            .preset("clean-train-noisy-eval")
-            .defaultRoute("clean")
-            .build()
+        ((UnplannedSpec)
+                DomainSplitSpec.builder()
+                    .preset("clean-train-noisy-eval")
+                    .defaultRoute("clean")
+                    .build())
             .splitter();
     assertThat(lenient.assign(SplitFields.ofDomain("r", "phone", null)).channel().name())
         .isEqualTo("train");
@@ -50,8 +61,9 @@ class DomainSplitSpecTest {
 
   @Test
   void aDomainSeenInThePlanningPassWithoutARouteIsAConfigurationError() {
-    DomainSplitSpec spec =
-        SplitSpec.domain().preset("clean-train-noisy-eval").inner("group").build();
+    DomainGroupSpec spec =
+        (DomainGroupSpec)
+            DomainSplitSpec.builder().preset("clean-train-noisy-eval").inner("group").build();
     GroupCounts counts = new GroupCounts();
     counts.add("s1", "clean", 3);
     counts.add("s2", "phone", 2);
@@ -65,21 +77,25 @@ class DomainSplitSpecTest {
 
   @Test
   void domainWithGroupInnerNeedsAPlanAndIsRefusedWithoutOne() {
-    DomainSplitSpec spec =
-        SplitSpec.domain().preset("clean-train-noisy-eval").inner("group").build();
+    DomainGroupSpec spec =
+        (DomainGroupSpec)
+            DomainSplitSpec.builder().preset("clean-train-noisy-eval").inner("group").build();
     assertThat(spec.needsPlanningPass()).isTrue();
-    assertThat(SplitSpec.domain().preset("clean-train-noisy-eval").build().needsPlanningPass())
+    assertThat(
+            DomainSplitSpec.builder().preset("clean-train-noisy-eval").build().needsPlanningPass())
         .isFalse();
-    assertThatThrownBy(spec::splitter)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("split.domain.inner = group needs a planning pass")
-        .hasMessageContaining("cannot run continuously");
+    assertThat(spec).isInstanceOf(PlannedSpec.class).isNotInstanceOf(UnplannedSpec.class);
   }
 
   @Test
   void anchorsACrossDomainGroupWhereItHasMostRecordsAndTiesToTheFirstDomainInTableOrder() {
-    DomainSplitSpec spec =
-        SplitSpec.domain().preset("clean-train-noisy-eval").inner("group").build();
+    DomainGroupSpec spec =
+        (DomainGroupSpec)
+            DomainSplitSpec.builder()
+                .preset("clean-train-noisy-eval")
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .build();
     GroupCounts counts = new GroupCounts();
     counts.add("mostly-noisy", "clean", 1);
     counts.add("mostly-noisy", "noisy", 5);
@@ -91,8 +107,8 @@ class DomainSplitSpecTest {
     assertThat(plan.anchorOf("tied")).isEqualTo("clean");
     assertThat(plan.anchorOf("clean-only")).isNull();
     assertThat(plan.describe())
-        .containsEntry("cross_domain_groups", 2)
-        .containsEntry("rerouted_records", 3L);
+        .containsEntry("cross_domain_groups", 2L)
+        .containsEntry("policy", "follow-majority");
 
     var s = spec.splitter(plan);
     Assignment cleanRecordOfNoisySpeaker =
@@ -105,7 +121,8 @@ class DomainSplitSpecTest {
 
   @Test
   void refusesAnUnknownPresetAndInnerStrategy() {
-    assertThatThrownBy(() -> SplitSpec.domain().preset("noisy-everywhere").inner("time").build())
+    assertThatThrownBy(
+            () -> DomainSplitSpec.builder().preset("noisy-everywhere").inner("time").build())
         .isInstanceOf(SplitConfigException.class)
         .hasMessageContaining(
             "split.domain.preset: is 'noisy-everywhere'; use one of [clean-train-noisy-eval,"
@@ -115,7 +132,7 @@ class DomainSplitSpecTest {
 
   @Test
   void refusesAConfigurationWithoutAnyRoutingTable() {
-    assertThatThrownBy(() -> SplitSpec.domain().build())
+    assertThatThrownBy(() -> DomainSplitSpec.builder().build())
         .hasMessageContaining(
             "split.domain.routes.<domain-value>: no routing table: give split.domain.preset");
   }
@@ -123,7 +140,11 @@ class DomainSplitSpecTest {
   @Test
   void refusesARouteThatIsNotAValidFractionList() {
     assertThatThrownBy(
-            () -> SplitSpec.domain().route("clean", 0.9, 0.2, 0.0).route("noisy", 0.5, 0.5).build())
+            () ->
+                DomainSplitSpec.builder()
+                    .route("clean", 0.9, 0.2, 0.0)
+                    .route("noisy", 0.5, 0.5)
+                    .build())
         .hasMessageContaining("split.domain.routes.clean: fractions [0.9, 0.2, 0.0] sum to 1.1")
         .hasMessageContaining(
             "split.domain.routes.noisy: has 2 values [0.5, 0.5] but there are 3 channels");
@@ -132,7 +153,11 @@ class DomainSplitSpecTest {
   @Test
   void refusesADefaultRouteWithoutARoute() {
     assertThatThrownBy(
-            () -> SplitSpec.domain().preset("clean-train-noisy-eval").defaultRoute("phone").build())
+            () ->
+                DomainSplitSpec.builder()
+                    .preset("clean-train-noisy-eval")
+                    .defaultRoute("phone")
+                    .build())
         .hasMessageContaining(
             "split.domain.default-route: is 'phone', which has no route; use one of [clean, noisy]"
                 + " or add split.domain.routes.phone");
@@ -141,11 +166,17 @@ class DomainSplitSpecTest {
   @Test
   void refusesTheSameValueForCleanAndNoisyOrAnEmptyOne() {
     assertThatThrownBy(
-            () -> SplitSpec.domain().preset("clean-train-noisy-eval").clean("x").noisy("x").build())
+            () ->
+                DomainSplitSpec.builder()
+                    .preset("clean-train-noisy-eval")
+                    .clean("x")
+                    .noisy("x")
+                    .build())
         .hasMessageContaining(
             "split.domain.noisy: equals split.domain.clean ('x'); clean and noisy must be"
                 + " different");
-    assertThatThrownBy(() -> SplitSpec.domain().preset("clean-train-noisy-eval").clean(" ").build())
+    assertThatThrownBy(
+            () -> DomainSplitSpec.builder().preset("clean-train-noisy-eval").clean(" ").build())
         .hasMessageContaining("split.domain.clean: is empty");
   }
 
@@ -153,7 +184,7 @@ class DomainSplitSpecTest {
   void refusesAPresetWhoseChannelsAreMissingUnlessRoutesOverrideThem() {
     assertThatThrownBy(
             () ->
-                SplitSpec.domain()
+                DomainSplitSpec.builder()
                     .channels(List.of("fit", "eval"))
                     .preset("clean-train-noisy-eval")
                     .build())
@@ -161,20 +192,22 @@ class DomainSplitSpecTest {
             "split.domain.preset: clean-train-noisy-eval routes clean records to [train], which"
                 + " split.channels [fit, eval] lacks");
     DomainSplitSpec overridden =
-        SplitSpec.domain()
-            .channels(List.of("fit", "eval"))
-            .preset("clean-train-noisy-eval")
-            .route("clean", 1.0, 0.0)
-            .route("noisy", 0.0, 1.0)
-            .build();
+        (DomainSplitSpec)
+            DomainSplitSpec.builder()
+                .channels(List.of("fit", "eval"))
+                .preset("clean-train-noisy-eval")
+                .route("clean", 1.0, 0.0)
+                .route("noisy", 0.0, 1.0)
+                .build();
     assertThat(overridden.routes().keySet()).containsExactly("clean", "noisy");
   }
 
   @Test
   void refusesAnEmptyNoisyValueAndARouteWithoutDomainValue() {
-    assertThatThrownBy(() -> SplitSpec.domain().preset("clean-train-noisy-eval").noisy("").build())
+    assertThatThrownBy(
+            () -> DomainSplitSpec.builder().preset("clean-train-noisy-eval").noisy("").build())
         .hasMessageContaining("split.domain.noisy: is empty; give the domain value meaning noisy");
-    assertThatThrownBy(() -> SplitSpec.domain().route("", 1.0, 0.0, 0.0).build())
+    assertThatThrownBy(() -> DomainSplitSpec.builder().route("", 1.0, 0.0, 0.0).build())
         .hasMessageContaining(
             "split.domain.routes.<domain-value>: a route has an empty domain value; name the"
                 + " domain");
@@ -183,7 +216,11 @@ class DomainSplitSpecTest {
   @Test
   void checkKnownDomainsAcceptsEverythingWithADefaultRoute() {
     DomainSplitSpec spec =
-        SplitSpec.domain().preset("clean-train-noisy-eval").defaultRoute("noisy").build();
-    spec.checkKnownDomains(Set.of("phone", "radio"));
+        (DomainSplitSpec)
+            DomainSplitSpec.builder()
+                .preset("clean-train-noisy-eval")
+                .defaultRoute("noisy")
+                .build();
+    spec.domainRoutes().checkKnownDomains(Set.of("phone", "radio"));
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
+import dev.sluice.splitters.UnplannedSpec;
 import dev.sluice.splitters.audit.AuditReport;
 import dev.sluice.splitters.audit.LeakageAuditor;
 import dev.sluice.splitters.group.GroupCounts;
@@ -38,7 +38,8 @@ class DomainSplitterProperties {
   @Property(tries = 30)
   void presetTablesAreRespectedWithinFiveBinomialStandardDeviations(
       @ForAll("presets") String preset, @ForAll long seed) {
-    DomainSplitSpec spec = SplitSpec.domain().preset(preset).seed(seed).build();
+    DomainSplitSpec spec =
+        (DomainSplitSpec) DomainSplitSpec.builder().preset(preset).seed(seed).build();
     Splitter s = spec.splitter();
     LeakageAuditor auditor = new LeakageAuditor(s.expectations());
     int n = 3000;
@@ -69,12 +70,13 @@ class DomainSplitterProperties {
   void explicitRoutesOverrideThePresetAndAreRespected(
       @ForAll("fractions") double[] clean, @ForAll long seed) {
     Splitter s =
-        SplitSpec.domain()
-            .preset("clean-train-noisy-eval")
-            .route("clean", clean)
-            .route("synthetic", 1.0, 0.0, 0.0)
-            .seed(seed)
-            .build()
+        ((UnplannedSpec)
+                DomainSplitSpec.builder()
+                    .preset("clean-train-noisy-eval")
+                    .route("clean", clean)
+                    .route("synthetic", 1.0, 0.0, 0.0)
+                    .seed(seed)
+                    .build())
             .splitter();
     int n = 3000;
     long[] counts = new long[3];
@@ -94,7 +96,14 @@ class DomainSplitterProperties {
       @ForAll long seed,
       @ForAll @Size(min = 1, max = 300) List<@IntRange(max = 30) Integer> speakers,
       @ForAll @Size(min = 300, max = 300) List<Boolean> noisy) {
-    DomainSplitSpec spec = SplitSpec.domain().preset(preset).inner("group").seed(seed).build();
+    DomainGroupSpec spec =
+        (DomainGroupSpec)
+            DomainSplitSpec.builder()
+                .preset(preset)
+                .inner("group")
+                .crossDomainGroups("follow-majority")
+                .seed(seed)
+                .build();
     List<SplitFields> records = new ArrayList<>();
     for (int i = 0; i < speakers.size(); i++) {
       String domain = noisy.get(i) ? "noisy" : "clean";

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.splitters.Assignment;
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
+import dev.sluice.splitters.UnplannedSpec;
 import org.junit.jupiter.api.Test;
 
 class GroupSplitSpecTest {
 
   @Test
   void hashModeNeedsNoPlanAndBalancedModeDoes() {
-    assertThat(SplitSpec.group().build().needsPlanningPass()).isFalse();
-    GroupSplitSpec balanced = SplitSpec.group().balanced(true).build();
+    assertThat(GroupSplitSpec.builder().build().needsPlanningPass()).isFalse();
+    BalancedGroupSpec balanced =
+        (BalancedGroupSpec) GroupSplitSpec.builder().balanced(true).build();
     assertThat(balanced.needsPlanningPass()).isTrue();
     assertThat(balanced.tolerance()).isEqualTo(0.01);
     assertThat(balanced.newAccumulator()).isInstanceOf(GroupCounts.class);
@@ -21,23 +23,23 @@ class GroupSplitSpecTest {
 
   @Test
   void balancedModeWithoutAPlanIsRefusedWithAClearMessage() {
-    assertThatThrownBy(() -> SplitSpec.group().balanced(true).build().splitter())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("split.group.balanced = true needs a planning pass");
+    assertThat(GroupSplitSpec.builder().balanced(true).build())
+        .isInstanceOf(PlannedSpec.class)
+        .isNotInstanceOf(UnplannedSpec.class);
   }
 
   @Test
   void refusesAToleranceOutsideZeroToOne() {
-    assertThatThrownBy(() -> SplitSpec.group().balanced(true).tolerance(0).build())
+    assertThatThrownBy(() -> GroupSplitSpec.builder().balanced(true).tolerance(0).build())
         .hasMessageContaining("split.group.tolerance: is 0.0; it must be an absolute share")
         .hasMessageContaining("e.g. 0.01");
-    assertThatThrownBy(() -> SplitSpec.group().balanced(true).tolerance(1.5).build())
+    assertThatThrownBy(() -> GroupSplitSpec.builder().balanced(true).tolerance(1.5).build())
         .hasMessageContaining("split.group.tolerance: is 1.5");
   }
 
   @Test
   void refusesAToleranceWithoutBalancedMode() {
-    assertThatThrownBy(() -> SplitSpec.group().tolerance(0.02).build())
+    assertThatThrownBy(() -> GroupSplitSpec.builder().tolerance(0.02).build())
         .hasMessageContaining(
             "split.group.tolerance: is set to 0.02 but applies only in balanced mode; set"
                 + " split.group.balanced = true");
@@ -45,7 +47,10 @@ class GroupSplitSpecTest {
 
   @Test
   void aRecordWithoutGroupIsRejected() {
-    Assignment a = SplitSpec.group().build().splitter().assign(SplitFields.ofGroup("r", null));
+    Assignment a =
+        ((UnplannedSpec) GroupSplitSpec.builder().build())
+            .splitter()
+            .assign(SplitFields.ofGroup("r", null));
     assertThat(a.reason()).isEqualTo(Assignment.Reason.MISSING_GROUP);
   }
 
@@ -58,7 +63,7 @@ class GroupSplitSpecTest {
     for (int i = 0; i < 400; i++) {
       counts.add("s" + i, null, 10);
     }
-    GroupSplitSpec spec = SplitSpec.group().balanced(true).build();
+    BalancedGroupSpec spec = (BalancedGroupSpec) GroupSplitSpec.builder().balanced(true).build();
     BalancedGroupPlan plan = (BalancedGroupPlan) spec.plan(counts);
     assertThat(plan.withinTolerance()).isTrue();
     assertThat(plan.describe())
@@ -73,7 +78,7 @@ class GroupSplitSpecTest {
     counts.add("huge", null, 900);
     counts.add("small", null, 100);
     BalancedGroupPlan plan =
-        (BalancedGroupPlan) SplitSpec.group().balanced(true).build().plan(counts);
+        ((BalancedGroupSpec) GroupSplitSpec.builder().balanced(true).build()).plan(counts);
     assertThat(plan.withinTolerance()).isFalse();
     assertThat((String) plan.describe().get("note"))
         .contains("the largest group holds 900 of 1000 records");

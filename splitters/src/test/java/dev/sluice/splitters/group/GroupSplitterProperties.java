@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.PlanningAccumulator;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
+import dev.sluice.splitters.UnplannedSpec;
 import dev.sluice.splitters.audit.AuditReport;
 import dev.sluice.splitters.audit.LeakageAuditor;
 import java.util.ArrayList;
@@ -34,8 +34,10 @@ class GroupSplitterProperties {
   @Property(tries = 50)
   void everyRecordOfAGroupSharesOneChannelAlsoWhenSeenAgainLater(
       @ForAll long seed, @ForAll @Size(min = 1, max = 300) List<@IntRange(max = 40) Integer> ids) {
-    Splitter first = SplitSpec.group().seed(seed).build().splitter();
-    Splitter later = Statistics.roundTrip(SplitSpec.group().seed(seed).build().splitter());
+    Splitter first = ((UnplannedSpec) GroupSplitSpec.builder().seed(seed).build()).splitter();
+    Splitter later =
+        Statistics.roundTrip(
+            ((UnplannedSpec) GroupSplitSpec.builder().seed(seed).build()).splitter());
     LeakageAuditor auditor = new LeakageAuditor(first.expectations());
     Map<String, Integer> channelOf = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
@@ -51,7 +53,8 @@ class GroupSplitterProperties {
   @Property(tries = 30)
   void hashModeGroupFractionsAreWithinFiveBinomialStandardDeviations(
       @ForAll long seed, @ForAll("fractions") double[] f) {
-    Splitter s = SplitSpec.group().seed(seed).fractions(f).build().splitter();
+    Splitter s =
+        ((UnplannedSpec) GroupSplitSpec.builder().seed(seed).fractions(f).build()).splitter();
     int n = 4000;
     long[] counts = new long[3];
     for (int g = 0; g < n; g++) {
@@ -67,7 +70,8 @@ class GroupSplitterProperties {
       @ForAll long seed,
       @ForAll("fractions") double[] f,
       @ForAll @Size(min = 600, max = 1500) List<@IntRange(min = 1, max = 30) Integer> sizes) {
-    var spec = SplitSpec.group().seed(seed).fractions(f).balanced(true).build();
+    BalancedGroupSpec spec =
+        (BalancedGroupSpec) GroupSplitSpec.builder().seed(seed).fractions(f).balanced(true).build();
     PlanningAccumulator acc = spec.newAccumulator();
     for (int g = 0; g < sizes.size(); g++) {
       ((GroupCounts) acc).add("speaker-" + g, null, sizes.get(g));
@@ -109,18 +113,19 @@ class GroupSplitterProperties {
       (g % 2 == 0 ? a : b).add("g" + g, null, sizes.get(g));
     }
     b.merge(a);
-    var target = SplitSpec.group().build().fractions();
+    var target = ((GroupSplitSpec) GroupSplitSpec.builder().build()).fractions();
     assertThat(BalancedGroupPlanner.plan(b, target, seed, 0.01).channelOfGroup())
         .isEqualTo(BalancedGroupPlanner.plan(forward, target, seed, 0.01).channelOfGroup());
   }
 
   @Property(tries = 30)
   void aGroupNotInThePlanFallsBackToTheHashRule(@ForAll long seed, @ForAll String newGroup) {
-    var spec = SplitSpec.group().seed(seed).balanced(true).build();
+    BalancedGroupSpec spec =
+        (BalancedGroupSpec) GroupSplitSpec.builder().seed(seed).balanced(true).build();
     GroupCounts counts = new GroupCounts();
     counts.add("known", null, 10);
     Splitter balanced = spec.splitter(spec.plan(counts));
-    Splitter hash = SplitSpec.group().seed(seed).build().splitter();
+    Splitter hash = ((UnplannedSpec) GroupSplitSpec.builder().seed(seed).build()).splitter();
     if (!newGroup.equals("known")) {
       SplitFields f = SplitFields.ofGroup("r", newGroup);
       assertThat(balanced.assign(f)).isEqualTo(hash.assign(f));

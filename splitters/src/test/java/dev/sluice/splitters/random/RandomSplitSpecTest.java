@@ -3,9 +3,10 @@ package dev.sluice.splitters.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
+import dev.sluice.splitters.UnplannedSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RandomSplitSpecTest {
 
   @Test
   void defaultsToTrainValidationTestAtEightyTenTenWithSeedZero() {
-    RandomSplitSpec spec = SplitSpec.random().build();
+    RandomSplitSpec spec = (RandomSplitSpec) RandomSplitSpec.builder().build();
     assertThat(spec.fractions().asMap())
         .containsExactly(
             java.util.Map.entry("train", 0.8),
@@ -25,7 +26,7 @@ class RandomSplitSpecTest {
 
   @Test
   void reproducesTheReadmeWorkedExample() {
-    var splitter = SplitSpec.random().seed(42).build().splitter();
+    var splitter = ((UnplannedSpec) RandomSplitSpec.builder().seed(42).build()).splitter();
     assertThat(splitter.assign(SplitFields.ofKey("rec-1")).channel().name()).isEqualTo("train");
     assertThat(splitter.assign(SplitFields.ofKey("rec-7")).channel().name())
         .isEqualTo("validation");
@@ -35,23 +36,21 @@ class RandomSplitSpecTest {
   void refusesBadChannelsAndFractionsTogether() {
     assertThatThrownBy(
             () ->
-                SplitSpec.random()
+                RandomSplitSpec.builder()
                     .channels(List.of("train", "Holdout"))
                     .fractions(0.9, 0.2)
                     .build())
         .isInstanceOf(SplitConfigException.class)
         .hasMessageContaining("split.channels: channel name 'Holdout'");
-    assertThatThrownBy(() -> SplitSpec.random().fractions(0.9, 0.2, 0.1).build())
+    assertThatThrownBy(() -> RandomSplitSpec.builder().fractions(0.9, 0.2, 0.1).build())
         .hasMessageContaining("split.fractions: fractions [0.9, 0.2, 0.1] sum to 1.2");
-    assertThatThrownBy(() -> SplitSpec.random().fractions((List<Double>) null).build())
+    assertThatThrownBy(() -> RandomSplitSpec.builder().fractions((List<Double>) null).build())
         .hasMessageContaining("split.fractions: no fractions given");
   }
 
   @Test
   void needsNoPlan() {
-    RandomSplitSpec spec = SplitSpec.random().build();
-    assertThatThrownBy(spec::newAccumulator)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("needs no planning pass");
+    RandomSplitSpec spec = (RandomSplitSpec) RandomSplitSpec.builder().build();
+    assertThat(spec).isInstanceOf(UnplannedSpec.class).isNotInstanceOf(PlannedSpec.class);
   }
 }

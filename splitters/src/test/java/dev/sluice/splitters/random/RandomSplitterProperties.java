@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
+import dev.sluice.splitters.UnplannedSpec;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -22,9 +22,11 @@ class RandomSplitterProperties {
   @Property(tries = 200)
   void theSameKeyAlwaysLandsInTheSameChannelWhateverTheInstanceOrShipping(
       @ForAll String key, @ForAll long seed, @ForAll("fractions") double[] f) {
-    Splitter a = SplitSpec.random().seed(seed).fractions(f).build().splitter();
+    Splitter a =
+        ((UnplannedSpec) RandomSplitSpec.builder().seed(seed).fractions(f).build()).splitter();
     Splitter b =
-        Statistics.roundTrip(SplitSpec.random().seed(seed).fractions(f).build().splitter());
+        Statistics.roundTrip(
+            ((UnplannedSpec) RandomSplitSpec.builder().seed(seed).fractions(f).build()).splitter());
     SplitFields fields = SplitFields.ofKey(key);
     assertThat(a.assign(fields)).isEqualTo(b.assign(fields)).isEqualTo(a.assign(fields));
   }
@@ -32,7 +34,8 @@ class RandomSplitterProperties {
   @Property(tries = 40)
   void realisedFractionsAreWithinFiveBinomialStandardDeviations(
       @ForAll long seed, @ForAll("fractions") double[] f) {
-    Splitter s = SplitSpec.random().seed(seed).fractions(f).build().splitter();
+    Splitter s =
+        ((UnplannedSpec) RandomSplitSpec.builder().seed(seed).fractions(f).build()).splitter();
     int n = 5000;
     long[] counts = new long[3];
     for (int i = 0; i < n; i++) {
@@ -45,7 +48,7 @@ class RandomSplitterProperties {
 
   @Property(tries = 20)
   void aRecordWithoutKeyIsRejectedNotDropped(@ForAll long seed) {
-    Splitter s = SplitSpec.random().seed(seed).build().splitter();
+    Splitter s = ((UnplannedSpec) RandomSplitSpec.builder().seed(seed).build()).splitter();
     Assignment a = s.assign(SplitFields.ofKey(null));
     assertThat(a.kind()).isEqualTo(Assignment.Kind.REJECTED);
     assertThat(a.reason()).isEqualTo(Assignment.Reason.MISSING_KEY);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
+import dev.sluice.splitters.UnplannedSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +21,11 @@ class TimeSplitSpecTest {
   @Test
   void aDateOnlyCutOffMeansTheStartOfThatDayInUtcAndNoZoneMeansUtc() {
     var s =
-        SplitSpec.time()
-            .validationStart("2024-03-01")
-            .testStart("2024-03-10T06:00:00")
-            .build()
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .validationStart("2024-03-01")
+                    .testStart("2024-03-10T06:00:00")
+                    .build())
             .splitter();
     assertThat(s.assign(SplitFields.ofTime("a", ms("2024-02-29T23:59:59.999Z"))).channel().name())
         .isEqualTo("train");
@@ -37,10 +38,11 @@ class TimeSplitSpecTest {
   @Test
   void acceptsOffsetsAndNeedsNoPlanInCutOffMode() {
     TimeSplitSpec spec =
-        SplitSpec.time()
-            .validationStart("2024-03-01T02:00:00+02:00")
-            .testStart("2024-03-02T00:00:00Z")
-            .build();
+        (TimeSplitSpec)
+            TimeSplitSpec.builder()
+                .validationStart("2024-03-01T02:00:00+02:00")
+                .testStart("2024-03-02T00:00:00Z")
+                .build();
     assertThat(spec.needsPlanningPass()).isFalse();
     assertThat(
             spec.splitter()
@@ -53,11 +55,12 @@ class TimeSplitSpecTest {
   @Test
   void excludesAndCountsRecordsInTheGapBeforeEachCutOff() {
     var s =
-        SplitSpec.time()
-            .validationStart("2024-03-01")
-            .testStart("2024-03-10")
-            .gap(Duration.ofHours(24))
-            .build()
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .validationStart("2024-03-01")
+                    .testStart("2024-03-10")
+                    .gap(Duration.ofHours(24))
+                    .build())
             .splitter();
     assertThat(s.assign(SplitFields.ofTime("a", ms("2024-02-29T00:00:00Z"))))
         .isEqualTo(Assignment.EXCLUDED_BY_GAP);
@@ -70,22 +73,27 @@ class TimeSplitSpecTest {
   @Test
   void aRecordWithoutTimestampIsRejected() {
     var s =
-        SplitSpec.time().validationStart("2024-03-01").testStart("2024-03-10").build().splitter();
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .validationStart("2024-03-01")
+                    .testStart("2024-03-10")
+                    .build())
+            .splitter();
     assertThat(s.assign(SplitFields.ofKey("a")).reason())
         .isEqualTo(Assignment.Reason.MISSING_TIMESTAMP);
   }
 
   @Test
-  void fractionsModeWithoutAPlanIsRefusedWithAClearMessage() {
-    assertThatThrownBy(() -> SplitSpec.time().build().splitter())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("needs a planning pass over timestamps")
-        .hasMessageContaining("split.time.validation-start and split.time.test-start");
+  void fractionsModeIsAPlannedSpecAndCutOffModeIsNot() {
+    assertThat(TimeSplitSpec.builder().build()).isInstanceOf(TimeFractionsSpec.class);
+    assertThat(
+            TimeSplitSpec.builder().validationStart("2024-03-01").testStart("2024-03-10").build())
+        .isInstanceOf(TimeSplitSpec.class);
   }
 
   @Test
   void refusesAMissingCutOffNamingItsKey() {
-    assertThatThrownBy(() -> SplitSpec.time().validationStart("2024-03-01").build())
+    assertThatThrownBy(() -> TimeSplitSpec.builder().validationStart("2024-03-01").build())
         .isInstanceOf(SplitConfigException.class)
         .hasMessageContaining(
             "split.time.test-start: is missing; in cut-off mode every channel after 'train' needs"
@@ -95,7 +103,7 @@ class TimeSplitSpecTest {
   @Test
   void refusesAValueThatIsNotADate() {
     assertThatThrownBy(
-            () -> SplitSpec.time().validationStart("2024-13-01").testStart("soon").build())
+            () -> TimeSplitSpec.builder().validationStart("2024-13-01").testStart("soon").build())
         .hasMessageContaining(
             "split.time.validation-start: '2024-13-01' is not a date or date-time; use e.g."
                 + " 2024-03-01")
@@ -105,7 +113,11 @@ class TimeSplitSpecTest {
   @Test
   void refusesCutOffsOutOfOrder() {
     assertThatThrownBy(
-            () -> SplitSpec.time().validationStart("2024-03-10").testStart("2024-03-01").build())
+            () ->
+                TimeSplitSpec.builder()
+                    .validationStart("2024-03-10")
+                    .testStart("2024-03-01")
+                    .build())
         .hasMessageContaining(
             "split.time.test-start: (2024-03-01T00:00:00Z) must be later than"
                 + " split.time.validation-start (2024-03-10T00:00:00Z)");
@@ -113,7 +125,7 @@ class TimeSplitSpecTest {
 
   @Test
   void refusesANegativeGap() {
-    assertThatThrownBy(() -> SplitSpec.time().gap(Duration.ofHours(-1)).build())
+    assertThatThrownBy(() -> TimeSplitSpec.builder().gap(Duration.ofHours(-1)).build())
         .hasMessageContaining("split.time.gap: is PT-1H; give a duration >= 0");
   }
 
@@ -121,7 +133,7 @@ class TimeSplitSpecTest {
   void refusesAGapThatWouldEmptyAChannel() {
     assertThatThrownBy(
             () ->
-                SplitSpec.time()
+                TimeSplitSpec.builder()
                     .validationStart("2024-03-01")
                     .testStart("2024-03-02")
                     .gap(Duration.ofDays(1))
@@ -135,7 +147,7 @@ class TimeSplitSpecTest {
   void refusesAStartForAnUnknownChannelOrForTheFirstChannel() {
     assertThatThrownBy(
             () ->
-                SplitSpec.time()
+                TimeSplitSpec.builder()
                     .validationStart("2024-03-01")
                     .testStart("2024-03-05")
                     .start("holdout", "2024-03-09")
@@ -151,10 +163,11 @@ class TimeSplitSpecTest {
   @Test
   void customChannelsUseTheirOwnStartKeysAndCutOffModeIgnoresFractions() {
     var s =
-        SplitSpec.time()
-            .channels(List.of("past", "recent"))
-            .start("recent", "2024-06-01")
-            .build()
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .channels(List.of("past", "recent"))
+                    .start("recent", "2024-06-01")
+                    .build())
             .splitter();
     assertThat(s.assign(SplitFields.ofTime("a", ms("2024-06-01T00:00:00Z"))).channel().name())
         .isEqualTo("recent");

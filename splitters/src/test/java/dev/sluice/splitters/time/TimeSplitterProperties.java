@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
+import dev.sluice.splitters.UnplannedSpec;
 import dev.sluice.splitters.audit.AuditReport;
 import dev.sluice.splitters.audit.LeakageAuditor;
 import java.time.Duration;
@@ -38,11 +38,12 @@ class TimeSplitterProperties {
     Instant v = EPOCH_2024.plusMillis(validationDay * DAY);
     Instant t = v.plusMillis(validationDays * DAY);
     Splitter s =
-        SplitSpec.time()
-            .start("validation", v)
-            .start("test", t)
-            .gap(Duration.ofMillis(gapMillis))
-            .build()
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .start("validation", v)
+                    .start("test", t)
+                    .gap(Duration.ofMillis(gapMillis))
+                    .build())
             .splitter();
     LeakageAuditor auditor = new LeakageAuditor(s.expectations());
     long excluded = 0;
@@ -67,7 +68,12 @@ class TimeSplitterProperties {
       @ForAll @LongRange(min = 0, max = 10 * DAY) long at) {
     Instant v = EPOCH_2024.plusMillis(at);
     Splitter s =
-        SplitSpec.time().start("validation", v).start("test", v.plusMillis(DAY)).build().splitter();
+        ((UnplannedSpec)
+                TimeSplitSpec.builder()
+                    .start("validation", v)
+                    .start("test", v.plusMillis(DAY))
+                    .build())
+            .splitter();
     assertThat(s.assign(SplitFields.ofTime("a", v.toEpochMilli())).channel().name())
         .isEqualTo("validation");
     assertThat(s.assign(SplitFields.ofTime("b", v.toEpochMilli() - 1)).channel().name())
@@ -78,7 +84,7 @@ class TimeSplitterProperties {
   void fractionsModeGivesTrainTheOldestRecordsAndHitsTheFractionsUpToOneTimestampsRecords(
       @ForAll("fractions") double[] f,
       @ForAll @Size(min = 50, max = 600) List<@IntRange(min = 0, max = 2000) Integer> hours) {
-    TimeSplitSpec spec = SplitSpec.time().fractions(f).build();
+    TimeFractionsSpec spec = (TimeFractionsSpec) TimeSplitSpec.builder().fractions(f).build();
     assertThat(spec.needsPlanningPass()).isTrue();
     TimestampHistogram h1 = (TimestampHistogram) spec.newAccumulator();
     TimestampHistogram h2 = (TimestampHistogram) spec.newAccumulator();

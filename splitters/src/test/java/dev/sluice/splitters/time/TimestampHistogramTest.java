@@ -3,7 +3,6 @@ package dev.sluice.splitters.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.SplitFields;
-import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
 import dev.sluice.splitters.audit.AuditReport;
@@ -55,8 +54,13 @@ class TimestampHistogramTest {
 
   @Test
   void sketchModePlansCutOffsWithinTheStatedRankErrorAndSaysSo() {
-    TimeSplitSpec spec =
-        SplitSpec.time().fractions(0.7, 0.2, 0.1).exactTimestampLimit(1000).sketchK(400).build();
+    TimeFractionsSpec spec =
+        (TimeFractionsSpec)
+            TimeSplitSpec.builder()
+                .fractions(0.7, 0.2, 0.1)
+                .exactTimestampLimit(1000)
+                .sketchK(400)
+                .build();
     TimestampHistogram h = (TimestampHistogram) spec.newAccumulator();
     int n = 100_000;
     for (int i = 0; i < n; i++) {
@@ -85,7 +89,8 @@ class TimestampHistogramTest {
 
   @Test
   void exactPlanPutsATiedTimestampWhollyOnOneSide() {
-    TimeSplitSpec spec = SplitSpec.time().fractions(0.5, 0.25, 0.25).build();
+    TimeFractionsSpec spec =
+        (TimeFractionsSpec) TimeSplitSpec.builder().fractions(0.5, 0.25, 0.25).build();
     TimestampHistogram h = (TimestampHistogram) spec.newAccumulator();
     h.add(10, 3); // t=10: 3 records
     h.add(20, 4); // t=20: 4 records -- straddles the 50 % mark (3.5) if split
