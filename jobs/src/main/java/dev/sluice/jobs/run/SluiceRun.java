@@ -101,8 +101,6 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
-    // A file at sink.path, or a folder the run may not write, is refused before data moves.
-    SinkWritability.check(config.sink().path());
     // Qualified, so the manifests and the report name the output as a training job must find it.
     Path root = new Path(config.sink().path());
     OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
@@ -115,6 +113,8 @@ public final class SluiceRun {
       throw new RunFailedException(
           "source.path " + config.source().path() + " cannot be listed", e);
     }
+    // A file at sink.path, or a folder the run may not write, is refused before data moves.
+    SinkWritability.check(config.sink().path());
     if (bounded) {
       if (inputs.isEmpty()) {
         throw new RunFailedException(
