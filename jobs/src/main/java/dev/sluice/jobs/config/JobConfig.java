@@ -131,6 +131,7 @@ public record JobConfig(
     Optional<SourceFormat> format =
         settings.optionalString(SOURCE_FORMAT).map(SourceFormat::fromConfigName);
     Optional<String> runId = settings.optionalString(JOB_RUN_ID);
+    int problemsBeforeSinkPath = problems.size();
     runId.flatMap(RunIdentity::problemWithId).ifPresent(problems::add);
     // Resolved here, once per run: every later step sees the one path this run writes to.
     RunIdentity run = RunIdentity.startingNow(clock, runId);
@@ -145,7 +146,11 @@ public record JobConfig(
                         + String.join(", ", unknown)
                         + "; sink.path may hold "
                         + String.join(", ", RunIdentity.PLACEHOLDERS)));
-    Optional<String> sinkPath = settings.optionalString(SINK_PATH).map(run::resolve);
+    // A sink.path whose run id or placeholders are refused is not a path to check further.
+    Optional<String> sinkPath =
+        problems.size() > problemsBeforeSinkPath
+            ? Optional.empty()
+            : settings.optionalString(SINK_PATH).map(run::resolve);
     Optional<Duration> monitorInterval = settings.optional(SOURCE_MONITOR_INTERVAL, Duration.class);
     if (monitorInterval.map(Duration::isZero).orElse(false)) {
       problems.add("source.monitor-interval: expected a positive duration such as 30s, got 0");
