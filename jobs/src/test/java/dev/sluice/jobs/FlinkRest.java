@@ -38,7 +38,7 @@ public final class FlinkRest {
     this.diagnostics = diagnostics;
   }
 
-  /** How many TaskManagers have registered; 0 while the REST endpoint is not up yet. */
+  /** How many TaskManagers have registered; -1 while the REST endpoint is not up yet. */
   public int registeredTaskManagers() throws InterruptedException {
     try {
       HttpResponse<String> response =
@@ -47,7 +47,7 @@ public final class FlinkRest {
               HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body()).path("taskmanagers").asInt();
     } catch (IOException notYetListening) {
-      return 0;
+      return -1;
     }
   }
 

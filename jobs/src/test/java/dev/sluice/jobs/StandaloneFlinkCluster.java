@@ -99,12 +99,15 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       StandaloneFlinkCluster cluster = prepare(build, home.resolve("attempt-" + attempt), settings);
       try {
+        // One JVM starting at a time: on two busy cores, JVMs that start together slow each
+        // other past Pekko's start-up timeout.
         cluster.startJobManager(
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", List.of());
-        for (int i = 0; i < taskManagers; i++) {
+        cluster.awaitTaskManagers(0);
+        for (int i = 1; i <= taskManagers; i++) {
           cluster.startTaskManager();
+          cluster.awaitTaskManagers(i);
         }
-        cluster.awaitTaskManagers(taskManagers);
         return cluster;
       } catch (StartFailed e) {
         cluster.close();
@@ -407,6 +410,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JAVA_OPTIONS);
     command.addAll(jvm);
+    // Flink sets pekko.remote.startup-timeout, but Pekko's classic remoting reads this key, whose
+    // 10 s a starved JVM can miss; Flink's actor system lets system properties override its keys.
+    command.add("-Dpekko.remote.classic.startup-timeout=60s");
     command.add("-Dlog4j.configurationFile=" + conf().resolve("log4j2.properties"));
     command.add("-cp");
     command.add(classpath);

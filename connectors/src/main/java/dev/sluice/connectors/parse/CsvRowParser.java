@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>Column count: with a header, every row must have as many columns as the header. Without a
  * header, rows must have at least the columns the mapping names, and with all-remaining features,
- * exactly as many as the first row of the same object seen by this parser.
+ * exactly as many as the object's first row (which the text reader attaches as {@link
+ * RawRow#header}; without it, the first row of the same object seen by this parser).
  */
 public final class CsvRowParser implements RowParser {
 
@@ -394,6 +395,9 @@ public final class CsvRowParser implements RowParser {
   /** The header-less layout when it is known before splitting the row, else {@code null}. */
   private Layout knownIndexLayout(RawRow row) {
     if (mapping.allRemainingFeatures()) {
+      if (row.header != null) {
+        return firstRowLayout(row);
+      }
       return row.object.equals(cachedObject) ? cachedLayout : null;
     }
     if (cachedLayout == null) {
@@ -414,6 +418,26 @@ public final class CsvRowParser implements RowParser {
     if (cachedLayout == null) {
       cachedLayout = Layout.fromIndices(mapping, -1);
     }
+    return cachedLayout;
+  }
+
+  /**
+   * The header-less layout counted from the object's first row, which the text reader attaches to
+   * every row: the count is the same whichever part of the object this parser reads first. A
+   * malformed first row (itself rejected) sets no count, only the mapping's minimum.
+   */
+  private Layout firstRowLayout(RawRow row) {
+    String firstRow = row.header;
+    if (firstRow != cachedHeader && !firstRow.equals(cachedHeader)) {
+      int columns;
+      try {
+        columns = split(new RawRow(row.object, 0, firstRow, null), firstRow);
+      } catch (RowRejectedException e) {
+        columns = -1;
+      }
+      cachedLayout = Layout.fromIndices(mapping, columns);
+    }
+    cachedHeader = firstRow;
     return cachedLayout;
   }
 

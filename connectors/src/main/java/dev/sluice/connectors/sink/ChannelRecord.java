@@ -22,6 +22,12 @@ public class ChannelRecord {
   /** How many bytes of {@link #payload} are the payload. */
   public int length;
 
+  /**
+   * Where the record goes in its channel's shuffled order: a seeded hash of its uid ({@link
+   * ShuffleOrder}); unused when {@code sink.shuffle} is off.
+   */
+  public long order;
+
   public ChannelRecord() {}
 
   public ChannelRecord(String bucket, byte[] payload, int length) {

@@ -17,6 +17,7 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.api.connector.sink2.SupportsPostCommitTopology;
+import org.apache.flink.streaming.api.connector.sink2.SupportsPreWriteTopology;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -25,6 +26,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *
  * <pre>{@code
  * ChannelSink sink = ChannelSink.forPath("s3://bucket/run-42")
+ *     .withFormat(ShardFormat.RECORDIO_PROTOBUF)
+ *     .withShuffle(ChannelShuffle.sorted())
  *     .withMaxShardBytes(256L << 20)
  *     .withShardsPerChannel(4)
  *     .withPostCommit(committed -> ...)   // e.g. a publishing step
@@ -34,9 +37,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * <p>The sink owns where a record goes once its channel is chosen ({@link ChannelRecord#bucket} is
  * the channel): the channel's folder, or one of its {@code shard-NNN} folders when a channel is
  * spread over several shards; when a shard is closed ({@link ShardRollingPolicy}); how shards are
- * named ({@link ShardNaming}); and how they are encoded ({@link RecordIOShardWriter}). Writing and
- * committing are Flink's file sink's, so shards appear exactly once, at the end of a bounded job or
- * at each checkpoint of a continuous one.
+ * named ({@link ShardNaming}); how they are encoded ({@link ShardFormat}); and in which order a
+ * channel's records are written ({@link ChannelShuffle}). Writing and committing are Flink's file
+ * sink's, so shards appear exactly once, at the end of a bounded job or at each checkpoint of a
+ * continuous one.
  *
  * <p>A step upstream may send an {@linkplain ChannelRecord#attachment attachment} among its
  * records, and a {@linkplain #withPostCommit post-commit step} receives every committed shard and
@@ -48,21 +52,27 @@ public final class ChannelSink
     implements Sink<ChannelRecord>,
         SupportsWriterState<ChannelRecord, FileWriterBucketState>,
         SupportsCommitter<ChannelCommittable>,
-        SupportsPostCommitTopology<ChannelCommittable> {
+        SupportsPostCommitTopology<ChannelCommittable>,
+        SupportsPreWriteTopology<ChannelRecord> {
   private static final long serialVersionUID = 1L;
 
   private final FileSink<ChannelRecord> files;
   private final int shardsPerChannel;
   private final PostCommit postCommit;
+  private final ShardFormat format;
+  private final ChannelShuffle shuffle;
 
   private ChannelSink(Builder builder) {
     this.files =
-        FileSink.forBulkFormat(builder.root, RecordIOShardWriter.factory())
+        FileSink.forBulkFormat(builder.root, builder.format.writerFactory())
             .withBucketAssigner(new ChannelBucketAssigner())
             .withRollingPolicy(
-                new ShardRollingPolicy(builder.maxShardBytes, builder.maxShardRecords))
-            .withOutputFileConfig(ShardNaming.outputFileConfig())
+                new ShardRollingPolicy(
+                    builder.maxShardBytes, builder.maxShardRecords, builder.format))
+            .withOutputFileConfig(ShardNaming.outputFileConfig(builder.format))
             .build();
+    this.format = builder.format;
+    this.shuffle = builder.shuffle;
     this.shardsPerChannel = builder.shardsPerChannel;
     this.postCommit = builder.postCommit;
   }
@@ -120,6 +130,21 @@ public final class ChannelSink
     }
   }
 
+  /**
+   * Flink calls this when it builds the job graph, with the records on their way to the writers:
+   * the shuffle goes here ({@link ChannelShuffle}), so the writers, which spread each channel over
+   * its shard folders, see the records in their shuffled order.
+   */
+  @Override
+  public DataStream<ChannelRecord> addPreWriteTopology(DataStream<ChannelRecord> records) {
+    return shuffle.addTo(records);
+  }
+
+  /** The format the shards are written in; its encoder makes the records' payloads. */
+  public ShardFormat format() {
+    return format;
+  }
+
   /** What runs after the commit, on the committed shards and attachments. */
   @FunctionalInterface
   public interface PostCommit extends Serializable {
@@ -139,6 +164,8 @@ public final class ChannelSink
     private long maxShardRecords = Long.MAX_VALUE;
     private int shardsPerChannel = 1;
     private PostCommit postCommit;
+    private ShardFormat format = ShardFormat.RECORDIO_PROTOBUF;
+    private ChannelShuffle shuffle = ChannelShuffle.none();
 
     private Builder(Path root) {
       this.root = root;
@@ -163,6 +190,26 @@ public final class ChannelSink
      */
     public Builder withShardsPerChannel(int shards) {
       this.shardsPerChannel = shards;
+      return this;
+    }
+
+    /**
+     * The shard format: RecordIO-protobuf (the default) or SageMaker's text/csv. The records'
+     * payloads must be in it ({@link ShardFormat#newEncoder()}).
+     */
+    public Builder withFormat(ShardFormat format) {
+      this.format = java.util.Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * How records are ordered within each channel before they are written: {@link
+     * ChannelShuffle#none()} (the default), {@link ChannelShuffle#sorted()} for a bounded job,
+     * {@link ChannelShuffle#buffered(int)} for a continuous one. The records' {@link
+     * ChannelRecord#order} is their place.
+     */
+    public Builder withShuffle(ChannelShuffle shuffle) {
+      this.shuffle = java.util.Objects.requireNonNull(shuffle, "shuffle");
       return this;
     }
 

@@ -4,8 +4,9 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 
 /**
  * How shards are named, and so how a committed shard is told apart from anything else a filesystem
- * sink may leave behind. A committed shard is {@code part-<writer>-<n>.rec}; in-progress files
- * start with a dot and S3 recovery copies with an underscore, so neither ever matches.
+ * sink may leave behind. A committed shard is {@code part-<writer>-<n>.rec} ({@code .csv} for
+ * {@code sink.format csv}); in-progress files start with a dot and S3 recovery copies with an
+ * underscore, so neither ever matches.
  */
 public final class ShardNaming {
   public static final String PREFIX = "part";
@@ -17,9 +18,18 @@ public final class ShardNaming {
     return OutputFileConfig.builder().withPartPrefix(PREFIX).withPartSuffix(SUFFIX).build();
   }
 
-  /** Whether an object name (the last path segment) is a committed shard. */
+  /** The names of shards in {@code format}. */
+  public static OutputFileConfig outputFileConfig(ShardFormat format) {
+    return OutputFileConfig.builder()
+        .withPartPrefix(PREFIX)
+        .withPartSuffix(format.suffix())
+        .build();
+  }
+
+  /** Whether an object name (the last path segment) is a committed shard, in either format. */
   public static boolean isCommittedShard(String name) {
-    return name.startsWith(PREFIX + "-") && name.endsWith(SUFFIX);
+    return name.startsWith(PREFIX + "-")
+        && (name.endsWith(SUFFIX) || name.endsWith(ShardFormat.CSV.suffix()));
   }
 
   /** The bucket of one shard folder of a channel spread over several ({@code train/shard-003}). */

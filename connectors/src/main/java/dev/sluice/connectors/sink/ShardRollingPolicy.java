@@ -1,6 +1,5 @@
 package dev.sluice.connectors.sink;
 
-import dev.sluice.connectors.recordio.RecordIOWriter;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +13,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  *
  * <p>A shard only exceeds the byte limit when a single record is larger than the limit.
  *
- * <p>The policy counts a shard's bytes itself, exactly as {@link RecordIOWriter} frames them,
+ * <p>The policy counts a shard's bytes itself, exactly as its {@link ShardFormat} frames them,
  * instead of asking the part file for its size at every record: a local part file answers with a
  * system call, and {@link RecordIOShardWriter} buffers, so the file lags behind. The FileSink
  * writes a shard's first record without asking the policy; the writer sends that record to the part
@@ -25,11 +24,18 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
 
   private final long maxShardBytes;
   private final long maxShardRecords;
+  private final ShardFormat format;
 
   /** What the open shard of each bucket holds; state of this writer subtask only. */
   private transient Map<String, ShardCount> counts;
 
   public ShardRollingPolicy(long maxShardBytes, long maxShardRecords) {
+    this(maxShardBytes, maxShardRecords, ShardFormat.RECORDIO_PROTOBUF);
+  }
+
+  /** The same limits for shards in {@code format}, whose framing decides a record's bytes. */
+  public ShardRollingPolicy(long maxShardBytes, long maxShardRecords, ShardFormat format) {
+    this.format = format;
     if (maxShardBytes < 1 || maxShardRecords < 1) {
       throw new IllegalArgumentException("shard limits must be at least 1");
     }
@@ -41,7 +47,7 @@ public final class ShardRollingPolicy extends CheckpointRollingPolicy<ChannelRec
   public boolean shouldRollOnEvent(PartFileInfo<String> shard, ChannelRecord record)
       throws IOException {
     ShardCount count = countFor(shard);
-    long bytes = RecordIOWriter.framedLength(record.payload, 0, record.length);
+    long bytes = format.framedLength(record.payload, 0, record.length);
     boolean full =
         count.records >= maxShardRecords
             || (count.bytes > 0 && count.bytes + bytes > maxShardBytes);

@@ -7,9 +7,13 @@ import java.util.Arrays;
 
 /**
  * Reads UTF-8 lines ending in {@code \n} or {@code \r\n} from a stream. A lone {@code \r} is kept
- * as data (unlike {@link java.io.BufferedReader}), and a UTF-8 byte order mark at the very start is
- * dropped. Decoding works on bytes, so a line costs one {@code String} and nothing else. Bytes that
- * are not UTF-8 are flagged ({@link #lastLineInvalidUtf8()}), never silently replaced.
+ * as data (unlike {@link java.io.BufferedReader}), and a UTF-8 byte order mark at the very start of
+ * an object is dropped. Decoding works on bytes, so a line costs one {@code String} and nothing
+ * else. Bytes that are not UTF-8 are flagged ({@link #lastLineInvalidUtf8()}), never silently
+ * replaced.
+ *
+ * <p>The reader knows the object offset of every line it returns ({@link #position()} before the
+ * call), which is what lets a byte range of an object own exactly the lines that start in it.
  */
 final class LineReader implements AutoCloseable {
 
@@ -20,37 +24,76 @@ final class LineReader implements AutoCloseable {
   private int start;
   private int end;
   private boolean eof;
-  private boolean first = true;
+  private boolean first;
   private boolean lastInvalid;
 
+  /** The object offset of {@code buf[0]}. */
+  private long bufferOffset;
+
+  /** Reads an object from its start. */
   LineReader(InputStream in) {
+    this(in, 0);
+  }
+
+  /**
+   * Reads a stream positioned at {@code offset} of its object. The byte order mark is only looked
+   * for at offset 0.
+   */
+  LineReader(InputStream in, long offset) {
     this.in = in;
+    this.bufferOffset = offset;
+    this.first = offset == 0;
+  }
+
+  /** The object offset of the next line's first byte (the end of the object at its end). */
+  long position() {
+    return bufferOffset + start;
   }
 
   /** The next line without its terminator, or {@code null} at the end of the stream. */
   String readLine() throws IOException {
+    int newline = findNewline();
+    if (newline < 0) {
+      if (start < end) {
+        int lineEnd = buf[end - 1] == '\r' ? end - 1 : end;
+        String line = decode(start, lineEnd);
+        start = end;
+        return line;
+      }
+      return null;
+    }
+    int lineEnd = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
+    String line = decode(start, lineEnd);
+    start = newline + 1;
+    return line;
+  }
+
+  /**
+   * Skips to the first byte after the next {@code \n} (or to the end), without decoding. A reader
+   * positioned one byte before a range's start thereby lands on the first line starting in it.
+   */
+  void skipLine() throws IOException {
+    int newline = findNewline();
+    start = newline < 0 ? end : newline + 1;
+    first = false;
+  }
+
+  /** The buffer index of the next {@code \n}, filling as needed; -1 at the end of the stream. */
+  private int findNewline() throws IOException {
     int scanFrom = start;
     while (true) {
+      byte[] b = buf;
       for (int i = scanFrom; i < end; i++) {
-        if (buf[i] == '\n') {
-          int lineEnd = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-          String line = decode(start, lineEnd);
-          start = i + 1;
-          return line;
+        if (b[i] == '\n') {
+          return i;
         }
       }
       if (eof) {
-        if (start < end) {
-          int lineEnd = buf[end - 1] == '\r' ? end - 1 : end;
-          String line = decode(start, lineEnd);
-          start = end;
-          return line;
-        }
-        return null;
+        return -1;
       }
-      scanFrom = end - start;
+      int scanned = end - start;
       fill();
-      scanFrom = start + scanFrom;
+      scanFrom = start + scanned;
     }
   }
 
@@ -91,6 +134,7 @@ final class LineReader implements AutoCloseable {
     int pending = end - start;
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, pending);
+      bufferOffset += start;
     } else if (pending == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }

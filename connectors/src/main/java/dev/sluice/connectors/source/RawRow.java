@@ -24,7 +24,9 @@ public class RawRow {
 
   /**
    * The object's header line for CSV with a header; for JSON Lines the object's first line, whose
-   * fields fix every row's feature names, order and dimension; otherwise {@code null}.
+   * fields fix every row's feature names, order and dimension; for CSV without a header the
+   * object's first row, which fixes every row's column count; otherwise {@code null}. Every range
+   * of a split object carries the same line.
    */
   public String header;
 

@@ -16,12 +16,12 @@ final class BulkFormatReading {
 
   private BulkFormatReading() {}
 
-  static FileSourceSplit split(java.nio.file.Path file) throws IOException {
-    long size = Files.size(file);
-    return new FileSourceSplit("0", new Path(file.toUri()), 0, size, 0, size);
+  /** The whole object as one split. */
+  static LineSplit split(java.nio.file.Path file) throws IOException {
+    return LineSplit.wholeObject("0", new Path(file.toUri()), 0, Files.size(file));
   }
 
-  static List<RawRow> readAll(BulkFormat<RawRow, FileSourceSplit> format, FileSourceSplit split)
+  static <S extends FileSourceSplit> List<RawRow> readAll(BulkFormat<RawRow, S> format, S split)
       throws IOException {
     try (BulkFormat.Reader<RawRow> reader = format.createReader(new Configuration(), split)) {
       return drain(reader, Long.MAX_VALUE, new CheckpointedPosition[1]);
@@ -49,16 +49,16 @@ final class BulkFormatReading {
   }
 
   /** Reads {@code before} rows, checkpoints, restores a new reader and reads the rest. */
-  static List<RawRow> readWithRestoreAfter(
-      BulkFormat<RawRow, FileSourceSplit> format, FileSourceSplit split, long before)
-      throws IOException {
+  @SuppressWarnings("unchecked") // splits return their own type (FileSourceSplit's contract)
+  static <S extends FileSourceSplit> List<RawRow> readWithRestoreAfter(
+      BulkFormat<RawRow, S> format, S split, long before) throws IOException {
     CheckpointedPosition[] position = {null};
     List<RawRow> rows;
     try (BulkFormat.Reader<RawRow> reader = format.createReader(new Configuration(), split)) {
       rows = drain(reader, before, position);
     }
-    FileSourceSplit restored =
-        position[0] == null ? split : split.updateWithCheckpointedPosition(position[0]);
+    S restored =
+        position[0] == null ? split : (S) split.updateWithCheckpointedPosition(position[0]);
     try (BulkFormat.Reader<RawRow> reader =
         position[0] == null
             ? format.createReader(new Configuration(), restored)

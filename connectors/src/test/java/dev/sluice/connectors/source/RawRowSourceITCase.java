@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -47,7 +47,7 @@ class RawRowSourceITCase {
     return "file:" + file.toAbsolutePath();
   }
 
-  private static List<RawRow> runBounded(FileSource<RawRow> source) throws Exception {
+  private static List<RawRow> runBounded(Source<RawRow, ?, ?> source) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
@@ -160,7 +160,7 @@ class RawRowSourceITCase {
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    FileSource<RawRow> source =
+    Source<RawRow, ?, ?> source =
         RawRowSources.fileSource(uri(folder), SourceFormat.CSV, true, Duration.ofMillis(200));
     List<RawRow> rows = new ArrayList<>();
     try (CloseableIterator<RawRow> it =

@@ -20,6 +20,16 @@ class TextLineFormatTest {
 
   @TempDir Path dir;
 
+  static TextLineFormat csv(boolean header) {
+    return TextLineFormat.forFormat(
+        SourceFormat.CSV, TextReading.defaults(header), OnCorruptObject.FAIL);
+  }
+
+  static TextLineFormat jsonLines() {
+    return TextLineFormat.forFormat(
+        SourceFormat.JSONL, TextReading.defaults(false), OnCorruptObject.FAIL);
+  }
+
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -164,7 +174,7 @@ class TextLineFormatTest {
   @Test
   void attachesTheSameHeaderInstanceToEveryRowOfAnObject() throws Exception {
     Path file = write("c.csv", "\ufeffid,x\r\n1,2\r\n3,4\r\n");
-    List<RawRow> rows = readAll(new TextLineFormat(true), split(file));
+    List<RawRow> rows = readAll(csv(true), split(file));
 
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).header).isEqualTo("id,x");
@@ -175,7 +185,7 @@ class TextLineFormatTest {
   @Test
   void keepsALoneCarriageReturnAndNonAsciiText() throws Exception {
     Path file = write("d.csv", "a\rb,é€😀\n");
-    assertThat(readAll(new TextLineFormat(false), split(file)))
+    assertThat(readAll(csv(false), split(file)))
         .extracting(r -> r.text)
         .containsExactly("a\rb,é€😀");
   }
@@ -184,7 +194,7 @@ class TextLineFormatTest {
   void readsLinesLongerThanTheBuffer() throws Exception {
     String longLine = "x".repeat(200_000);
     Path file = write("e.csv", "1\n" + longLine + "\n2");
-    assertThat(readAll(new TextLineFormat(false), split(file)))
+    assertThat(readAll(csv(false), split(file)))
         .extracting(r -> r.text)
         .containsExactly("1", longLine, "2");
   }
@@ -195,7 +205,7 @@ class TextLineFormatTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       out.write("h\n1\n2\n".getBytes(StandardCharsets.UTF_8));
     }
-    List<RawRow> rows = readAll(new TextLineFormat(true), split(file));
+    List<RawRow> rows = readAll(csv(true), split(file));
     assertThat(rows).extracting(r -> r.text).containsExactly("1", "2");
     assertThat(rows).extracting(r -> r.line).containsExactly(2L, 3L);
     assertThat(rows.get(0).object).endsWith("f.csv.gz");
@@ -211,7 +221,7 @@ class TextLineFormatTest {
       }
     }
     Path file = write("g.csv", content.toString());
-    TextLineFormat format = new TextLineFormat(true);
+    TextLineFormat format = csv(true);
     List<RawRow> all = readAll(format, split(file));
     assertThat(all).hasSize(2500);
 
@@ -230,15 +240,15 @@ class TextLineFormatTest {
         out.write(("{\"i\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
       }
     }
-    TextLineFormat format = new TextLineFormat(false);
+    TextLineFormat format = jsonLines();
     List<RawRow> all = readAll(format, split(file));
     assertThat(readWithRestoreAfter(format, split(file), 1500)).isEqualTo(all);
   }
 
   @Test
-  void isNotSplittableAndProducesAPojoType() {
-    TextLineFormat format = new TextLineFormat(false);
-    assertThat(format.isSplittable()).isFalse();
+  void isSplittableAndProducesAPojoType() {
+    TextLineFormat format = jsonLines();
+    assertThat(format.isSplittable()).isTrue();
     assertThat(format.getProducedType())
         .isInstanceOf(org.apache.flink.api.java.typeutils.PojoTypeInfo.class);
   }

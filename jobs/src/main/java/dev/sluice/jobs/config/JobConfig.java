@@ -8,8 +8,14 @@ import dev.sluice.connectors.parse.FeatureType;
 import dev.sluice.connectors.parse.InvalidSchemaMappingException;
 import dev.sluice.connectors.parse.SchemaMapping;
 import dev.sluice.connectors.parse.TimestampFormat;
+import dev.sluice.connectors.sink.ShardFormat;
 import dev.sluice.connectors.source.OnCorruptObject;
 import dev.sluice.connectors.source.SourceFormat;
+import dev.sluice.connectors.source.TextReading;
+import dev.sluice.jobs.target.AlgorithmTarget;
+import dev.sluice.jobs.target.PredictorType;
+import dev.sluice.jobs.target.TargetChecks;
+import dev.sluice.jobs.target.TargetSettings;
 import dev.sluice.splitters.SpecBuilder;
 import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
@@ -38,25 +44,43 @@ public record JobConfig(
     SplitSpec split,
     SinkSettings sink,
     JobSettings job,
-    S3Settings s3) {
+    S3Settings s3,
+    TargetSettings target) {
 
-  /** Where and how raw objects are read. */
+  /**
+   * Where and how raw objects are read.
+   *
+   * @param textReading how text objects are cut into ranges and rows (split size, CSV header,
+   *     quoted line breaks)
+   */
   public record SourceSettings(
-      String path, SourceFormat format, boolean csvHeader, Optional<Duration> monitorInterval)
+      String path,
+      SourceFormat format,
+      boolean csvHeader,
+      Optional<Duration> monitorInterval,
+      TextReading textReading)
       implements Serializable {
     public boolean continuous() {
       return monitorInterval.isPresent();
     }
   }
 
-  /** Where and how channels are written. */
+  /**
+   * Where and how channels are written.
+   *
+   * @param shuffle whether records are shuffled within each channel ({@code sink.shuffle})
+   */
   public record SinkSettings(
       String path,
       long maxShardBytes,
       long maxShardRecords,
       int minShardsPerChannel,
       double maxRejectedFraction,
-      boolean overwrite)
+      boolean overwrite,
+      ShardFormat format,
+      boolean shuffle,
+      long shuffleSeed,
+      int shuffleBufferRecords)
       implements Serializable {}
 
   /** The Flink job itself. */
@@ -150,6 +174,7 @@ public record JobConfig(
       SourceSinkOverlap.problem(sourcePath.get(), sinkPath.get()).ifPresent(problems::add);
     }
     S3Settings s3 = bindS3(settings, problems);
+    TargetSettings target = bindTarget(settings, problems);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -159,7 +184,12 @@ public record JobConfig(
             sourcePath.orElseThrow(),
             format.orElseThrow(),
             settings.flag(SOURCE_CSV_HEADER),
-            monitorInterval);
+            monitorInterval,
+            new TextReading(
+                settings.get(SOURCE_SPLIT_SIZE, Long.class),
+                settings.flag(SOURCE_CSV_HEADER),
+                settings.get(SOURCE_CSV_QUOTE, Character.class),
+                settings.flag(SOURCE_CSV_QUOTED_NEWLINES)));
     SinkSettings sink =
         new SinkSettings(
             sinkPath.orElseThrow(),
@@ -167,7 +197,11 @@ public record JobConfig(
             settings.optional(SINK_MAX_SHARD_RECORDS, Long.class).orElse(Long.MAX_VALUE),
             settings.get(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class),
             settings.get(SINK_MAX_REJECTED_FRACTION, Double.class),
-            settings.flag(SINK_OVERWRITE));
+            settings.flag(SINK_OVERWRITE),
+            ShardFormat.fromConfigName(settings.string(SINK_FORMAT)),
+            settings.optional(SINK_SHUFFLE, Boolean.class).orElse(monitorInterval.isEmpty()),
+            settings.get(SINK_SHUFFLE_SEED, Long.class),
+            settings.get(SINK_SHUFFLE_BUFFER_RECORDS, Integer.class));
     JobSettings job =
         new JobSettings(
             settings.string(JOB_NAME),
@@ -175,7 +209,44 @@ public record JobConfig(
             settings.get(JOB_CHECKPOINT_INTERVAL, Duration.class),
             settings.get(JOB_PROGRESS_INTERVAL, Duration.class),
             run);
-    return new JobConfig(settings, source, schema, split, sink, job, s3);
+    return new JobConfig(settings, source, schema, split, sink, job, s3, target);
+  }
+
+  /**
+   * The {@code target.*} keys and what the configuration alone decides about them (see {@link
+   * TargetChecks}); skipped when a key they need is itself bad.
+   */
+  private static TargetSettings bindTarget(Settings settings, List<String> problems) {
+    Optional<String> algorithm = settings.optionalString(TARGET_ALGORITHM);
+    Optional<String> featureType = settings.optionalString(SCHEMA_FEATURE_TYPE);
+    Optional<String> format = settings.optionalString(SINK_FORMAT);
+    Optional<Integer> instances = settings.optional(TARGET_INSTANCE_COUNT, Integer.class);
+    Optional<Integer> minShards = settings.optional(SINK_MIN_SHARDS_PER_CHANNEL, Integer.class);
+    if (algorithm.isEmpty()
+        || featureType.isEmpty()
+        || format.isEmpty()
+        || instances.isEmpty()
+        || minShards.isEmpty()
+        || (settings.explicitKeys().contains(TARGET_PREDICTOR_TYPE.name())
+            && !settings.has(TARGET_PREDICTOR_TYPE))) {
+      return TargetSettings.generic();
+    }
+    TargetSettings target =
+        new TargetSettings(
+            AlgorithmTarget.fromConfigName(algorithm.get()),
+            settings
+                .optionalString(TARGET_PREDICTOR_TYPE)
+                .map(PredictorType::fromConfigName)
+                .orElse(null),
+            instances.get());
+    problems.addAll(
+        TargetChecks.problems(
+            target,
+            FeatureType.fromConfigName(featureType.get()),
+            settings.list(SCHEMA_LABEL),
+            ShardFormat.fromConfigName(format.get()),
+            minShards.get()));
+    return target;
   }
 
   /** {@code source.on-corrupt-object}: fail the run, or skip the rest of a damaged object. */

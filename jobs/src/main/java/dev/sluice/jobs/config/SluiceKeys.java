@@ -42,6 +42,21 @@ public final class SluiceKeys {
       key("source.csv.quote", ValueType.CHAR)
           .defaultValue("\"")
           .describedAs("The CSV quote character (RFC 4180: a quote inside is doubled).");
+  public static final ConfigKey SOURCE_CSV_QUOTED_NEWLINES =
+      key("source.csv.quoted-newlines", ValueType.BOOLEAN)
+          .defaultValue("false")
+          .describedAs(
+              "Whether a quoted CSV field may hold line breaks. When true, a row runs on over as"
+                  + " many lines as its quotes need, and each object is read whole by one reader"
+                  + " (no source.split-size ranges).");
+  public static final ConfigKey SOURCE_SPLIT_SIZE =
+      key("source.split-size", ValueType.BYTES)
+          .defaultValue("64mb")
+          .describedAs(
+              "Uncompressed CSV, JSON Lines and LibSVM objects larger than this are read as byte"
+                  + " ranges of about this size by all readers at once; line numbers (and so the"
+                  + " default uid <object>:<line> and every channel) stay those of the whole"
+                  + " object. Gzip and Avro objects are read whole, one reader each.");
   public static final ConfigKey SOURCE_LIBSVM_DIMENSION =
       key("source.libsvm.dimension", ValueType.POSITIVE_INT)
           .describedAs("The feature dimension of LibSVM input; required for source.format libsvm.");
@@ -269,6 +284,66 @@ public final class SluiceKeys {
               "Whether a bounded run may replace the output of an earlier run under sink.path."
                   + " When false, a run refuses to start over existing output.");
 
+  public static final ConfigKey SINK_FORMAT =
+      key("sink.format", ValueType.STRING)
+          .defaultValue("recordio-protobuf")
+          .oneOf("recordio-protobuf", "csv")
+          .describedAs(
+              "What the shards hold: RecordIO-protobuf (application/x-recordio-protobuf), or"
+                  + " SageMaker's text/csv (label first, no header, one row per record; a vector"
+                  + " label cannot be written as CSV).");
+  public static final ConfigKey SINK_SHUFFLE =
+      key("sink.shuffle", ValueType.BOOLEAN)
+          .describedAs(
+              "Order the records within each channel by a seeded hash of their uid, so input"
+                  + " sorted by label or time reaches the algorithm mixed. Default: true for"
+                  + " bounded runs (a full shuffle, sorted with bounded memory), false for"
+                  + " continuous runs (true gives a shuffle buffer, sink.shuffle.buffer-records).");
+  public static final ConfigKey SINK_SHUFFLE_SEED =
+      key("sink.shuffle.seed", ValueType.LONG)
+          .defaultValue("0")
+          .describedAs(
+              "The salt of the shuffle hash: the same seed gives the same order, byte for byte.");
+  public static final ConfigKey SINK_SHUFFLE_BUFFER_RECORDS =
+      key("sink.shuffle.buffer-records", ValueType.POSITIVE_INT)
+          .defaultValue("10000")
+          .describedAs(
+              "Continuous runs: how many records per channel and writer the shuffle buffer holds.");
+
+  // --- target ------------------------------------------------------------------------------
+
+  public static final ConfigKey TARGET_ALGORITHM =
+      key("target.algorithm", ValueType.STRING)
+          .defaultValue("generic")
+          .oneOf(
+              "generic",
+              "linear-learner",
+              "factorization-machines",
+              "knn",
+              "kmeans",
+              "pca",
+              "ntm",
+              "xgboost")
+          .describedAs(
+              "The SageMaker algorithm the channels are for. It adds the checks its documentation"
+                  + " states (tensor type, label present or absent, scalar label and its values,"
+                  + " one feature dimension, enough shards) and picks the InputMode of"
+                  + " input-data-config.json.");
+  public static final ConfigKey TARGET_PREDICTOR_TYPE =
+      key("target.predictor-type", ValueType.STRING)
+          .oneOf("binary_classifier", "multiclass_classifier", "regressor")
+          .describedAs(
+              "The supervised target's predictor type; it decides the label values allowed:"
+                  + " 0 or 1 (binary_classifier), 0, 1, 2, ... (multiclass_classifier), any"
+                  + " finite number (regressor). Records with another label are rejected.");
+  public static final ConfigKey TARGET_INSTANCE_COUNT =
+      key("target.instance-count", ValueType.POSITIVE_INT)
+          .defaultValue("1")
+          .describedAs(
+              "How many instances the training job runs on. With ShardedByS3Key an instance"
+                  + " gets no data when a channel has fewer shards, so every channel needs at"
+                  + " least this many (sink.min-shards-per-channel); a run that writes fewer fails.");
+
   // --- job ---------------------------------------------------------------------------------
 
   public static final ConfigKey JOB_NAME =
@@ -332,6 +407,8 @@ public final class SluiceKeys {
           SOURCE_CSV_HEADER,
           SOURCE_CSV_DELIMITER,
           SOURCE_CSV_QUOTE,
+          SOURCE_CSV_QUOTED_NEWLINES,
+          SOURCE_SPLIT_SIZE,
           SOURCE_LIBSVM_DIMENSION,
           SOURCE_LIBSVM_ZERO_BASED,
           SOURCE_ON_CORRUPT_OBJECT,
@@ -370,6 +447,13 @@ public final class SluiceKeys {
           SINK_MIN_SHARDS_PER_CHANNEL,
           SINK_MAX_REJECTED_FRACTION,
           SINK_OVERWRITE,
+          SINK_FORMAT,
+          SINK_SHUFFLE,
+          SINK_SHUFFLE_SEED,
+          SINK_SHUFFLE_BUFFER_RECORDS,
+          TARGET_ALGORITHM,
+          TARGET_PREDICTOR_TYPE,
+          TARGET_INSTANCE_COUNT,
           JOB_NAME,
           JOB_PARALLELISM,
           JOB_CHECKPOINT_INTERVAL,

@@ -1,6 +1,5 @@
 package dev.sluice.jobs.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,16 +56,19 @@ final class SourceSinkOverlap {
     if (!hasScheme) {
       location = Path.of(value).toAbsolutePath().normalize().toString();
     } else {
-      URI uri = URI.create(value).normalize();
-      String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+      // Read as text, not as a java.net.URI: a path may hold spaces or run placeholders ({date}).
+      String scheme = value.substring(0, colon).toLowerCase(Locale.ROOT);
+      String rest = value.substring(colon + 1);
       if (scheme.equals("file")) {
-        location = Path.of(uri.getPath()).toAbsolutePath().normalize().toString();
+        int slash = rest.startsWith("//") ? rest.indexOf('/', 2) : 0;
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        location = Path.of(path).toAbsolutePath().normalize().toString();
       } else {
         if (scheme.startsWith("s3")) {
           scheme = "s3";
         }
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        location = scheme + "://" + uri.getAuthority() + path;
+        String path = rest.replaceFirst("^/+", "");
+        location = scheme + "://" + path.replaceAll("/+", "/");
       }
     }
     while (location.endsWith("/")) {

@@ -27,7 +27,17 @@ public final class RouteRecords extends Routing
       Splitter splitter,
       List<Channel> channels,
       RejectedFractionGuard rejectedGuard) {
-    super(schema, splitter, channels, rejectedGuard);
+    this(schema, splitter, channels, rejectedGuard, RoutingOutput.PLAIN);
+  }
+
+  /** The same, with records encoded, ordered and checked as {@code shards} says. */
+  public RouteRecords(
+      SchemaMapping schema,
+      Splitter splitter,
+      List<Channel> channels,
+      RejectedFractionGuard rejectedGuard,
+      RoutingOutput shards) {
+    super(schema, splitter, channels, rejectedGuard, shards);
   }
 
   @Override

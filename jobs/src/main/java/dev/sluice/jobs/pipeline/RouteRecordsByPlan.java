@@ -33,7 +33,13 @@ public final class RouteRecordsByPlan extends Routing
   private transient boolean planned;
 
   public RouteRecordsByPlan(SchemaMapping schema, SplitSpec spec, List<Channel> channels) {
-    super(schema, null, channels, RejectedFractionGuard.OFF);
+    this(schema, spec, channels, RoutingOutput.PLAIN);
+  }
+
+  /** The same, with records encoded, ordered and checked as {@code shards} says. */
+  public RouteRecordsByPlan(
+      SchemaMapping schema, SplitSpec spec, List<Channel> channels, RoutingOutput shards) {
+    super(schema, null, channels, RejectedFractionGuard.OFF, shards);
     this.spec = spec;
   }
 

@@ -6,9 +6,10 @@ import dev.sluice.connectors.parse.RowParser;
 import dev.sluice.connectors.parse.RowParsers;
 import dev.sluice.connectors.parse.RowRejectedException;
 import dev.sluice.connectors.parse.SchemaMapping;
-import dev.sluice.connectors.protobuf.RecordEncoder;
-import dev.sluice.connectors.protobuf.ValueType;
 import dev.sluice.connectors.sink.ChannelRecord;
+import dev.sluice.connectors.sink.ChannelStatistics;
+import dev.sluice.connectors.sink.ShardEncoder;
+import dev.sluice.connectors.sink.ShuffleOrder;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.jobs.publish.RunTally;
 import dev.sluice.splitters.Assignment;
@@ -28,10 +29,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The per-record heart of the job: parse a raw row, assign it a channel, encode it as a
- * RecordIO-protobuf {@code Record}. A row that cannot be parsed or assigned goes to the {@link
- * #REJECTED} side output with its reason; a row inside a time gap is counted and dropped. Every row
- * read ends in exactly one of these, and the counts say so.
+ * The per-record heart of the job: parse a raw row, assign it a channel, encode it in the shard
+ * format ({@code sink.format}) and hand it to the channel sink with its place in the shuffled
+ * order. A row that cannot be parsed or assigned, or whose label the target algorithm cannot train
+ * on, goes to the {@link #REJECTED} side output with its reason; a row inside a time gap is counted
+ * and dropped. Every row read ends in exactly one of these, and the counts say so. Each channel's
+ * {@link ChannelStatistics} travel in the tally.
  *
  * <p>The counts travel in-band: before each checkpoint's barrier, and at the end of the input, the
  * operator sends a {@link RunTally} of the rows since the last one down the channel stream as an
@@ -61,10 +64,12 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
   private Splitter splitter;
   private final List<Channel> channels;
   private final RejectedFractionGuard rejectedGuard;
+  private final RoutingOutput shards;
   private StratumColumn stratum;
 
   private transient RowParser parser;
-  private transient RecordEncoder encoder;
+  private transient ShardEncoder encoder;
+  private transient ChannelStatistics[] statistics;
   private transient ChannelRecord out;
   private transient StreamRecord<ChannelRecord> outRecord;
   private transient String[] channelNames;
@@ -87,11 +92,13 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
       SchemaMapping schema,
       Splitter splitter,
       List<Channel> channels,
-      RejectedFractionGuard rejectedGuard) {
+      RejectedFractionGuard rejectedGuard,
+      RoutingOutput shards) {
     this.schema = schema;
     this.splitter = splitter;
     this.channels = List.copyOf(channels);
     this.rejectedGuard = rejectedGuard;
+    this.shards = shards;
   }
 
   /** Gives each record its {@code split.stratify-by} class; null when not stratified. */
@@ -103,13 +110,14 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
   public void open() throws Exception {
     super.open();
     parser = RowParsers.create(schema);
-    encoder = new RecordEncoder();
+    encoder = shards.format().newEncoder();
     out = new ChannelRecord();
     outRecord = new StreamRecord<>(out);
     channelNames = new String[channels.size()];
     for (int c = 0; c < channels.size(); c++) {
       channelNames[c] = channels.get(c).name();
     }
+    statistics = new ChannelStatistics[channels.size()];
     if (splitter != null) {
       newTally();
     }
@@ -131,6 +139,10 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
   private void newTally() {
     tally = new RunTally(splitter.expectations());
     auditor = tally.auditor();
+    // Looked up once per tally, not per record.
+    for (int c = 0; c < channelNames.length; c++) {
+      statistics[c] = tally.statistics(channelNames[c]);
+    }
   }
 
   /**
@@ -175,6 +187,11 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
       reject(RejectedRow.of(row, rejection));
       return;
     }
+    String labelProblem = shards.labelCheck().rejectReason(record.label);
+    if (labelProblem != null) {
+      reject(labelRejection(row, record, labelProblem));
+      return;
+    }
     // The uid is the random split's key too (<object>:<line> unless an id is mapped): built once.
     String uid = record.uid();
     SplitFields fields =
@@ -198,39 +215,31 @@ public abstract class Routing extends AbstractStreamOperator<ChannelRecord> {
   }
 
   private void write(ParsedRecord record, String uid, int channel) {
-    RecordEncoder encoder = this.encoder.reset();
-    ValueType type = ValueTypes.of(record.featureType);
-    if (record.isSparse()) {
-      encoder.sparseFeature(
-          RecordEncoder.DEFAULT_NAME,
-          type,
-          record.sparseValues,
-          record.sparseKeys,
-          0,
-          record.sparseKeys.length,
-          record.dimension);
-    } else {
-      encoder.denseFeature(
-          RecordEncoder.DEFAULT_NAME, type, record.features, 0, record.features.length);
-    }
-    if (record.label != null) {
-      // Built-in algorithms read a float32 label["values"], scalar or vector.
-      if (record.label.length == 1) {
-        encoder.scalarLabel(ValueType.FLOAT32, record.label[0]);
-      } else {
-        encoder.denseLabel(
-            RecordEncoder.DEFAULT_NAME, ValueType.FLOAT32, record.label, 0, record.label.length);
-      }
-    }
-    encoder.uid(uid);
-
+    encoder.encode(record, uid);
+    statistics[channel].add(record);
     // The channel; the sink picks its shard folder.
     out.bucket = channelNames[channel];
     out.payload = encoder.array();
     out.length = encoder.length();
+    out.order = shards.shuffle() ? ShuffleOrder.of(shards.shuffleSeed(), uid) : 0L;
     written[channel].add(1L);
     writtenMetric[channel].inc();
     output.collect(outRecord);
+  }
+
+  private RejectedRow labelRejection(RawRow row, ParsedRecord record, String reason) {
+    return new RejectedRow(
+        row.object,
+        row.line,
+        reason,
+        row.object
+            + " line "
+            + row.line
+            + ": label "
+            + java.util.Arrays.toString(record.label)
+            + " is not what the target algorithm trains on; expected "
+            + shards.labelCheck().expected(reason),
+        row.text);
   }
 
   private void reject(RejectedRow rejected) {

@@ -2,6 +2,7 @@ package dev.sluice.jobs.pipeline;
 
 import dev.sluice.connectors.parse.RejectedRow;
 import dev.sluice.connectors.sink.ChannelRecord;
+import dev.sluice.connectors.sink.ChannelShuffle;
 import dev.sluice.connectors.sink.ChannelSink;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.connectors.source.RawRowSources;
@@ -87,14 +88,20 @@ public final class SluiceJob {
     SingleOutputStreamOperator<ChannelRecord> records;
     if (config.split().needsPlanningPass()) {
       RouteRecordsByPlan routing =
-          new RouteRecordsByPlan(config.schema(), config.split(), config.split().channels());
+          new RouteRecordsByPlan(
+              config.schema(), config.split(), config.split().channels(), RoutingOutput.of(config));
       routing.stratifyBy(StratumColumn.of(config));
       records =
           rows.connect(PlanningPass.addTo(env, config))
               .transform("parse, split, encode", TypeInformation.of(ChannelRecord.class), routing);
     } else {
       RouteRecords routing =
-          new RouteRecords(config.schema(), splitter, config.split().channels(), guard);
+          new RouteRecords(
+              config.schema(),
+              splitter,
+              config.split().channels(),
+              guard,
+              RoutingOutput.of(config));
       routing.stratifyBy(StratumColumn.of(config));
       records =
           rows.transform("parse, split, encode", TypeInformation.of(ChannelRecord.class), routing);
@@ -115,7 +122,7 @@ public final class SluiceJob {
     return RawRowSources.fileSource(
         config.source().path(),
         config.source().format(),
-        config.source().csvHeader(),
+        config.source().textReading(),
         config.source().monitorInterval().orElse(null),
         config.onCorruptObject());
   }
@@ -125,7 +132,22 @@ public final class SluiceJob {
     return ChannelSink.forPath(config.sink().path())
         .withMaxShardBytes(config.sink().maxShardBytes())
         .withMaxShardRecords(config.sink().maxShardRecords())
-        .withShardsPerChannel(config.sink().minShardsPerChannel());
+        .withShardsPerChannel(config.sink().minShardsPerChannel())
+        .withFormat(config.sink().format())
+        .withShuffle(shuffle(config));
+  }
+
+  /**
+   * {@code sink.shuffle}: a bounded run sorts each channel by the records' hashes (BATCH's sort), a
+   * continuous run mixes them in a bounded buffer.
+   */
+  static ChannelShuffle shuffle(JobConfig config) {
+    if (!config.sink().shuffle()) {
+      return ChannelShuffle.none();
+    }
+    return config.source().continuous()
+        ? ChannelShuffle.buffered(config.sink().shuffleBufferRecords())
+        : ChannelShuffle.sorted();
   }
 
   static Sink<String> rejectedSink(JobConfig config) {

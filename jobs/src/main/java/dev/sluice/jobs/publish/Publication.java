@@ -6,6 +6,8 @@ import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.connectors.sink.CommittedShard;
 import dev.sluice.connectors.sink.ShardNaming;
 import dev.sluice.jobs.run.EventTimeWindow;
+import dev.sluice.jobs.target.TargetSettings;
+import dev.sluice.jobs.target.TargetVerdict;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,7 @@ public final class Publication {
     }
     RunCounts counts = tally.counts();
     Map<String, List<ChannelShards.Shard>> shards = byChannel(committed);
-    String failure = failure(counts);
+    String failure = failure(counts, shards);
     java.util.Optional<String> eventTimes = java.util.Optional.empty();
     RunFailedException implausible = null;
     try {
@@ -172,10 +174,13 @@ public final class Publication {
       manifests.put(channel, layout.manifest(channel).toUri().toString());
     }
     JsonFiles.write(
-        layout.inputDataConfig(), SageMakerChannels.inputDataConfig(prefixes, "S3Prefix"));
+        layout.inputDataConfig(),
+        SageMakerChannels.inputDataConfig(
+            prefixes, "S3Prefix", run.estimator().contentType(), run.estimator().inputMode()));
     JsonFiles.write(
         layout.manifestInputDataConfig(),
-        SageMakerChannels.inputDataConfig(manifests, "ManifestFile"));
+        SageMakerChannels.inputDataConfig(
+            manifests, "ManifestFile", run.estimator().contentType(), run.estimator().inputMode()));
     // Last: its presence marks a published run.
     JsonFiles.write(layout.report(), report.json());
   }
@@ -189,12 +194,15 @@ public final class Publication {
       List<String> warnings) {
     double seconds = Duration.between(run.startedAt(), now).toMillis() / 1000.0;
     RunCounts counts = tally.counts();
-    return new RunReport(run, jobId, now, status)
-        .inputs(run.sourcePath(), run.sourceFormat(), run.inputs())
-        .plan(tally.planJson() != null ? tally.planJson() : run.planJson())
-        .counts(counts, seconds)
-        .channels(run.layout(), counts.audit(), shards, cleanups)
-        .warnings(warnings);
+    RunReport report =
+        new RunReport(run, jobId, now, status)
+            .inputs(run.sourcePath(), run.sourceFormat(), run.inputs())
+            .plan(tally.planJson() != null ? tally.planJson() : run.planJson())
+            .counts(counts, seconds)
+            .channels(run.layout(), counts.audit(), shards, cleanups)
+            .warnings(warnings);
+    report.json().set("estimator", run.estimator().describe(run.layout(), counts.statistics()));
+    return report;
   }
 
   /** The committed shards of every configured channel, in key order. */
@@ -263,7 +271,7 @@ public final class Publication {
     return withdrawn;
   }
 
-  private String failure(RunCounts counts) {
+  private String failure(RunCounts counts, Map<String, List<ChannelShards.Shard>> shards) {
     if (counts.rejectedFraction() > run.maxRejectedFraction()) {
       return String.format(
           "%d of %d rows (%.4f) were rejected, more than sink.max-rejected-fraction %s; the"
@@ -289,6 +297,22 @@ public final class Publication {
     }
     if (!counts.audit().passed()) {
       return "the leakage audit failed: " + String.join("; ", counts.audit().violations());
+    }
+    // An empty channel is warned about; one with records must suit the target algorithm.
+    Map<String, Integer> shardCounts = new LinkedHashMap<>();
+    shards.forEach(
+        (channel, list) -> {
+          if (!list.isEmpty()) {
+            shardCounts.put(channel, list.size());
+          }
+        });
+    TargetSettings target = run.estimator().target();
+    List<String> unfit = TargetVerdict.failures(target, counts.statistics(), shardCounts);
+    if (!unfit.isEmpty()) {
+      return "the channels do not suit target.algorithm "
+          + target.algorithm().configName()
+          + ": "
+          + String.join("; ", unfit);
     }
     return null;
   }

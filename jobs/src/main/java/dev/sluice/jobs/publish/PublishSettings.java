@@ -17,6 +17,8 @@ import java.util.Map;
  * @param planJson the plan a planning pass made, as JSON for the report; null without one
  * @param planWarnings what the plan says the report should warn about
  * @param channelChecks empty input, empty channels and realised fractions; null for none
+ * @param estimator the channels' content type, the target's input mode and checks, for the
+ *     InputDataConfig and the report's estimator section
  */
 public record PublishSettings(
     String root,
@@ -34,10 +36,11 @@ public record PublishSettings(
     int minShardsPerChannel,
     boolean continuous,
     Instant startedAt,
-    ChannelChecks channelChecks)
+    ChannelChecks channelChecks,
+    EstimatorInputs estimator)
     implements Serializable {
 
-  /** Settings without channel checks. */
+  /** Settings without channel checks, for no algorithm in particular, in RecordIO-protobuf. */
   public PublishSettings(
       String root,
       String jobName,
@@ -70,7 +73,8 @@ public record PublishSettings(
         minShardsPerChannel,
         continuous,
         startedAt,
-        null);
+        null,
+        EstimatorInputs.generic(channels));
   }
 
   public OutputLayout layout() {

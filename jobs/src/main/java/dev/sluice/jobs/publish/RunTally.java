@@ -1,5 +1,6 @@
 package dev.sluice.jobs.publish;
 
+import dev.sluice.connectors.sink.ChannelStatistics;
 import dev.sluice.splitters.SplitExpectations;
 import dev.sluice.splitters.audit.LeakageAuditor;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ public final class RunTally implements Serializable {
   private long rowsRejected;
   private final TreeMap<String, Long> rejectedByReason = new TreeMap<>();
   private final LeakageAuditor auditor;
+  private final TreeMap<String, ChannelStatistics> statistics = new TreeMap<>();
   private String planJson;
   private java.util.List<String> planWarnings = java.util.List.of();
 
@@ -57,6 +59,11 @@ public final class RunTally implements Serializable {
     return planWarnings;
   }
 
+  /** The figures of one channel's records, which the routing step adds every record to. */
+  public ChannelStatistics statistics(String channel) {
+    return statistics.computeIfAbsent(channel, c -> new ChannelStatistics());
+  }
+
   /** The auditor the routing step records every assignment into. */
   public LeakageAuditor auditor() {
     return auditor;
@@ -84,6 +91,7 @@ public final class RunTally implements Serializable {
     rowsRejected += other.rowsRejected;
     other.rejectedByReason.forEach((reason, n) -> rejectedByReason.merge(reason, n, Long::sum));
     auditor.merge(other.auditor);
+    other.statistics.forEach((channel, figures) -> statistics(channel).merge(figures));
     if (planJson == null) {
       planJson = other.planJson;
       planWarnings = other.planWarnings;
@@ -93,7 +101,10 @@ public final class RunTally implements Serializable {
 
   /** The run's counts as the report shows them. */
   public RunCounts counts() {
-    return new RunCounts(rowsRead, rowsRejected, new TreeMap<>(rejectedByReason), auditor.report());
+    Map<String, ChannelStatistics> figures = new TreeMap<>();
+    statistics.forEach((channel, s) -> figures.put(channel, s.copy()));
+    return new RunCounts(
+        rowsRead, rowsRejected, new TreeMap<>(rejectedByReason), auditor.report(), figures);
   }
 
   public byte[] toBytes() {

@@ -36,6 +36,16 @@ public final class SageMakerChannels {
    * @param dataType {@code S3Prefix} or {@code ManifestFile}
    */
   public static ArrayNode inputDataConfig(Map<String, String> dataSources, String dataType) {
+    return inputDataConfig(dataSources, dataType, CONTENT_TYPE, null);
+  }
+
+  /**
+   * The same, for channels of {@code contentType} ({@code text/csv} for {@code sink.format csv}),
+   * read in {@code inputMode} (Pipe, File or FastFile, as the target algorithm needs; null leaves
+   * the training job's default).
+   */
+  public static ArrayNode inputDataConfig(
+      Map<String, String> dataSources, String dataType, String contentType, String inputMode) {
     ArrayNode channels = JsonFiles.mapper().createArrayNode();
     dataSources.forEach(
         (channel, uri) -> {
@@ -45,9 +55,12 @@ public final class SageMakerChannels {
           s3.put("S3DataType", dataType);
           s3.put("S3Uri", uri);
           s3.put("S3DataDistributionType", "ShardedByS3Key");
-          entry.put("ContentType", CONTENT_TYPE);
+          entry.put("ContentType", contentType);
           entry.put("CompressionType", "None");
           entry.put("RecordWrapperType", "None");
+          if (inputMode != null) {
+            entry.put("InputMode", inputMode);
+          }
         });
     return channels;
   }

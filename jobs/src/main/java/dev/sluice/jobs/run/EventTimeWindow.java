@@ -32,10 +32,16 @@ public record EventTimeWindow(Instant from, Instant until, TimestampFormat forma
    */
   public static EventTimeWindow of(java.util.Map<String, String> configuration) {
     return new EventTimeWindow(
-        instant(configuration.get(SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_FROM.name())),
-        instant(configuration.get(SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL.name())),
+        instant(valueOrDefault(configuration, SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_FROM)),
+        instant(valueOrDefault(configuration, SluiceKeys.SCHEMA_TIMESTAMP_PLAUSIBLE_UNTIL)),
         TimestampFormat.fromConfigName(
-            configuration.getOrDefault(SluiceKeys.SCHEMA_TIMESTAMP_FORMAT.name(), "iso")));
+            valueOrDefault(configuration, SluiceKeys.SCHEMA_TIMESTAMP_FORMAT)));
+  }
+
+  /** A configuration without the key (one a test builds by hand) means the key's default. */
+  private static String valueOrDefault(
+      java.util.Map<String, String> configuration, dev.sluice.jobs.config.ConfigKey key) {
+    return configuration.getOrDefault(key.name(), key.defaultValue().orElseThrow());
   }
 
   private static Instant instant(String text) {

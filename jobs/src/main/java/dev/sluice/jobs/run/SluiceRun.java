@@ -3,6 +3,7 @@ package dev.sluice.jobs.run;
 import dev.sluice.jobs.config.JobConfig;
 import dev.sluice.jobs.config.SluiceKeys;
 import dev.sluice.jobs.pipeline.SluiceJob;
+import dev.sluice.jobs.publish.EstimatorInputs;
 import dev.sluice.jobs.publish.OutputLayout;
 import dev.sluice.jobs.publish.PublishSettings;
 import dev.sluice.splitters.Channel;
@@ -100,8 +101,6 @@ public final class SluiceRun {
   public Started start() throws Exception {
     Instant startedAt = Instant.now();
     LocalFileSystems.initialize(config.s3());
-    // A file at sink.path, or a folder the run may not write, is refused before data moves.
-    SinkWritability.check(config.sink().path());
     // Qualified, so the manifests and the report name the output as a training job must find it.
     Path root = new Path(config.sink().path());
     OutputLayout layout = new OutputLayout(root.makeQualified(root.getFileSystem()));
@@ -114,6 +113,8 @@ public final class SluiceRun {
       throw new RunFailedException(
           "source.path " + config.source().path() + " cannot be listed", e);
     }
+    // A file at sink.path, or a folder the run may not write, is refused before data moves.
+    SinkWritability.check(config.sink().path());
     if (bounded) {
       if (inputs.isEmpty()) {
         throw new RunFailedException(
@@ -171,7 +172,8 @@ public final class SluiceRun {
         bounded()
             ? ChannelChecks.of(
                 config.split(), config.settings().flag(SluiceKeys.SPLIT_ALLOW_EMPTY_CHANNELS))
-            : null);
+            : null,
+        EstimatorInputs.of(config));
   }
 
   private boolean bounded() {

@@ -23,8 +23,8 @@ class SluiceJobTest {
   @TempDir Path output;
 
   @Test
-  void recordsFlowThroughOneChainFromSourceToShardWritersSoNoneIsSerialisedOnTheWay() {
-    JobConfig config = Scenarios.config("speech-speakers", output);
+  void withoutTheShuffleRecordsFlowThroughOneChainFromSourceToShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output, Map.of("sink.shuffle", "false"));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
@@ -43,6 +43,29 @@ class SluiceJobTest {
         .containsExactlyInAnyOrder(
             "Source: raw objects -> parse, split, encode -> (channels: Writer, rejected rows as"
                 + " JSON -> rejected rows: Writer)",
+            "channels: Committer",
+            "rejected rows: Committer",
+            "channels: publish");
+  }
+
+  @Test
+  void theShuffleSortsRecordsBetweenTheRoutingChainAndTheShardWriters() {
+    JobConfig config = Scenarios.config("speech-speakers", output);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    SluiceJob.forConfig(config, ((UnplannedSpec) config.split()).splitter(), publishing(config))
+        .addTo(env);
+
+    List<String> vertices = new ArrayList<>();
+    for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
+      vertices.add(vertex.getName());
+    }
+    // The one exchange records cross is the keyed one BATCH mode sorts, inside the channel sink.
+    assertThat(vertices)
+        .containsExactlyInAnyOrder(
+            "Source: raw objects -> parse, split, encode -> (channels: records off the reused"
+                + " buffer, rejected rows as JSON -> rejected rows: Writer)",
+            "channels: shuffle: sorted by seeded hash -> channels: Writer",
             "channels: Committer",
             "rejected rows: Committer",
             "channels: publish");

@@ -137,7 +137,14 @@ class PublicationTest {
     return new PublishSettings(
         output.toUri().toString(),
         "sluice",
-        Map.of("split.strategy", "random"),
+        Map.of(
+            "split.strategy",
+            "random",
+            // A run's configuration holds every key, defaults included.
+            "schema.timestamp-plausible-from",
+            "1971-01-01",
+            "schema.timestamp-plausible-until",
+            "2200-01-01"),
         "random",
         0,
         CHANNELS,

@@ -27,14 +27,14 @@ class SinkWritabilityTest {
   }
 
   @Test
-  void aFolderThatCannotBeCreatedIsRefused() throws Exception {
+  void aFolderBelowAFileIsRefused() throws Exception {
     Path file = Files.writeString(dir.resolve("plain"), "x");
     String below = file.resolve("out").toString();
 
     assertThatThrownBy(() -> SinkWritability.check(below))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("sink.path " + below + " cannot be written")
-        .hasMessageContaining("choose a folder this run may write");
+        .hasMessageContaining("sink.path " + below + " lies below the file")
+        .hasMessageContaining("it must be a folder");
   }
 
   @Test
@@ -45,7 +45,7 @@ class SinkWritabilityTest {
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assertThatThrownBy(() -> SinkWritability.check(readOnly.toString()))
-          .isInstanceOf(ConfigException.class)
+          .isInstanceOf(SluiceRun.RunFailedException.class)
           .hasMessageContaining("cannot be written");
     } finally {
       Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -57,7 +57,8 @@ class SinkWritabilityTest {
     Path out = dir.resolve("new/out");
 
     assertThatCode(() -> SinkWritability.check(out.toString())).doesNotThrowAnyException();
-    try (var entries = Files.list(out)) {
+    // Not even the folder: a run refused later must leave nothing behind.
+    try (var entries = Files.list(dir)) {
       assertThat(entries).isEmpty();
     }
   }

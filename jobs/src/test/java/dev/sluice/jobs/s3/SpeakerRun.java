@@ -123,6 +123,7 @@ final class SpeakerRun {
 
   /** Utterance id to the channel the configured split gives its speaker. */
   Map<String, String> expectedChannels() throws IOException {
+    // A split by speaker needs no plan.
     Splitter splitter =
         ((UnplannedSpec) JobConfig.from(YamlConfig.parse(yaml(), root + ".yaml")).split())
             .splitter();
