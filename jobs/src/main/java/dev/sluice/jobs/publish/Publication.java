@@ -6,6 +6,7 @@ import dev.sluice.connectors.fs.OpenUploads;
 import dev.sluice.connectors.sink.CommittedShard;
 import dev.sluice.connectors.sink.ShardNaming;
 import dev.sluice.jobs.run.EventTimeWindow;
+import dev.sluice.jobs.target.AlgorithmTarget;
 import dev.sluice.jobs.target.TargetSettings;
 import dev.sluice.jobs.target.TargetVerdict;
 import java.io.IOException;
@@ -309,8 +310,10 @@ public final class Publication {
     TargetSettings target = run.estimator().target();
     List<String> unfit = TargetVerdict.failures(target, counts.statistics(), shardCounts);
     if (!unfit.isEmpty()) {
-      return "the channels do not suit target.algorithm "
-          + target.algorithm().configName()
+      return "the channels do not suit "
+          + (target.algorithm() == AlgorithmTarget.GENERIC
+              ? "training"
+              : "target.algorithm " + target.algorithm().configName())
           + ": "
           + String.join("; ", unfit);
     }

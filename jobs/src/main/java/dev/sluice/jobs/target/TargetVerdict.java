@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * What the data decides about a target once every channel is written: one feature dimension per
- * channel where {@code feature_dim} is a hyperparameter, and at least {@code target.instance-count}
- * shards in every channel. A run that fails one of these is not published as complete: the training
- * job would fail or leave instances without data.
+ * dense channel always, and per sparse channel where {@code feature_dim} is a hyperparameter; and
+ * at least {@code target.instance-count} shards in every channel. A run that fails one of these is
+ * not published as complete: the training job would fail or leave instances without data.
  */
 public final class TargetVerdict {
   private TargetVerdict() {}
@@ -27,7 +27,24 @@ public final class TargetVerdict {
     AlgorithmTarget algorithm = target.algorithm();
     statistics.forEach(
         (channel, figures) -> {
-          if (algorithm.needsFeatureDim() && !figures.singleDimension()) {
+          if (figures.singleDimension()) {
+            return;
+          }
+          if (!figures.sparse()) {
+            // Rows of another dimension are rejected within an object (wrong_dimension); across
+            // objects, read in parallel, no reader can tell which object came first, so the run
+            // fails instead of publishing a dense channel no algorithm can read as one matrix.
+            failures.add(
+                "channel "
+                    + channel
+                    + " mixes feature dimensions "
+                    + figures.minDimension()
+                    + " to "
+                    + figures.featureDim()
+                    + ": objects whose first rows differ in length share it; set"
+                    + " schema.feature-dimension to the right number, and rows of another are"
+                    + " rejected as wrong_dimension");
+          } else if (algorithm.needsFeatureDim()) {
             failures.add(
                 "channel "
                     + channel

@@ -156,6 +156,28 @@ class BadInputITCase {
   }
 
   @Test
+  void objectsWhoseRowsDifferInLengthFailTheRunInsteadOfSharingAChannel() throws Exception {
+    // Each object's first row fixes its dimension; two objects of 3 and 2 features cannot both be
+    // the same channel's matrix, and which came first depends on the readers, so nothing is chosen.
+    Files.writeString(input.resolve("a.csv"), "y,f1,f2,f3\n1,1,2,3\n0,4,5,6\n");
+    Files.writeString(input.resolve("b.csv"), "y,f1,f2\n1,1,2\n0,4,5\n");
+
+    assertThatThrownBy(
+            () ->
+                new SluiceRun(
+                        config("csv", Map.of("schema.label", "y", "split.fractions", "1,0,0")))
+                    .run())
+        .satisfies(
+            e ->
+                assertThat(SluiceRun.RunFailedException.innermostMessage(e))
+                    .contains("channel train mixes feature dimensions 2 to 3")
+                    .contains("schema.feature-dimension"));
+    assertThat(output.resolve("_sluice/failed-report.json")).exists();
+    assertThat(output.resolve("_sluice/report.json")).doesNotExist();
+    assertThat(new ChannelOutput(output.toUri().toString()).records("train")).isEmpty();
+  }
+
+  @Test
   void millisecondsReadAsEpochSecondsStopTheRunBeforeItPublishes() throws Exception {
     StringBuilder rows = new StringBuilder("ts,x\n");
     for (int i = 0; i < 20; i++) {

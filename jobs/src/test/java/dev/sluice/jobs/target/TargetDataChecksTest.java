@@ -50,16 +50,34 @@ class TargetDataChecksTest {
   }
 
   @Test
-  void aChannelOfMixedFeatureDimensionsFailsATargetThatTakesOneFeatureDim() {
+  void aDenseChannelOfMixedFeatureDimensionsFailsEveryTarget() {
     ChannelStatistics mixed = new ChannelStatistics();
     mixed.add(record(3));
     mixed.add(record(4));
+
+    String expected =
+        "channel train mixes feature dimensions 3 to 4: objects whose first rows differ in length"
+            + " share it; set schema.feature-dimension to the right number, and rows of another"
+            + " are rejected as wrong_dimension";
+    assertThat(TargetVerdict.failures(TargetSettings.generic(), Map.of("train", mixed), Map.of()))
+        .containsExactly(expected);
+    assertThat(
+            TargetVerdict.failures(
+                new TargetSettings(AlgorithmTarget.PCA, null, 1), Map.of("train", mixed), Map.of()))
+        .containsExactly(expected);
+  }
+
+  @Test
+  void aSparseChannelOfMixedDimensionsFailsOnlyATargetThatTakesOneFeatureDim() {
+    ChannelStatistics mixed = new ChannelStatistics();
+    mixed.add(sparse(10));
+    mixed.add(sparse(12));
 
     assertThat(
             TargetVerdict.failures(
                 new TargetSettings(AlgorithmTarget.PCA, null, 1), Map.of("train", mixed), Map.of()))
         .containsExactly(
-            "channel train mixes feature dimensions 3 to 4, but target.algorithm pca takes one"
+            "channel train mixes feature dimensions 10 to 12, but target.algorithm pca takes one"
                 + " feature_dim");
     assertThat(TargetVerdict.failures(TargetSettings.generic(), Map.of("train", mixed), Map.of()))
         .isEmpty();
@@ -79,6 +97,15 @@ class TargetDataChecksTest {
     ParsedRecord record = new ParsedRecord();
     record.featureType = FeatureType.FLOAT32;
     record.features = new double[dimension];
+    record.dimension = dimension;
+    return record;
+  }
+
+  private static ParsedRecord sparse(int dimension) {
+    ParsedRecord record = new ParsedRecord();
+    record.featureType = FeatureType.FLOAT32;
+    record.sparseKeys = new long[] {0};
+    record.sparseValues = new double[] {1};
     record.dimension = dimension;
     return record;
   }
