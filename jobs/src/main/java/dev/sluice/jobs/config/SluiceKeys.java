@@ -127,7 +127,8 @@ public final class SluiceKeys {
           .describedAs(
               "The number of dense features every row must have; rows with another are rejected"
                   + " (wrong_dimension). Without it, each object's first row fixes the number for"
-                  + " that object (the CSV header, the first JSON line or Avro record).");
+                  + " that object (the CSV header, the first JSON line or Avro record), and a"
+                  + " dense channel whose objects differ fails the run.");
   public static final ConfigKey SCHEMA_TIMESTAMP_PLAUSIBLE_FROM =
       key("schema.timestamp-plausible-from", ValueType.INSTANT)
           .defaultValue("1971-01-01")
