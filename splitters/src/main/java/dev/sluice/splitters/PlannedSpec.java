@@ -7,6 +7,13 @@ package dev.sluice.splitters;
  */
 public non-sealed interface PlannedSpec extends SplitSpec {
 
+  /**
+   * What in the configuration plans from the data, and how to do without it, for a run that cannot
+   * plan (a continuous one): {@code "time fractions; give split.time.validation-start and
+   * split.time.test-start instead"}.
+   */
+  String planningHint();
+
   /** A fresh, empty accumulator for one task of the planning pass. */
   PlanningAccumulator newAccumulator();
 

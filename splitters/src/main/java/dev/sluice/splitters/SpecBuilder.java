@@ -2,6 +2,7 @@ package dev.sluice.splitters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every strategy builder shares: {@code split.seed}, {@code split.channels} and {@code
@@ -41,6 +42,18 @@ public abstract class SpecBuilder<B extends SpecBuilder<B>> {
     }
     return fractions(list);
   }
+
+  /**
+   * The columns records must carry for this configuration, each with the setting that needs it
+   * ({@code split.strategy group}), so that the jobs module can refuse a schema without them.
+   */
+  public abstract Map<SplitColumn, String> requiredColumns();
+
+  /**
+   * Validates; throws {@code SplitConfigException} with every problem. Returns the member of the
+   * spec family the configuration calls for (planned or not).
+   */
+  public abstract SplitSpec build();
 
   /** Validates channels and fractions into {@code problems}; null when invalid. */
   protected ChannelFractions channelFractions(ConfigProblems problems) {

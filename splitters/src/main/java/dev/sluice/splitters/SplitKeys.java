@@ -1,8 +1,9 @@
 package dev.sluice.splitters;
 
 /**
- * The configuration keys (CONFIG-KEYS.md) that error messages name. The jobs module parses these
- * keys and maps them onto the spec builders; keeping the names here keeps messages consistent.
+ * The names of the split keys, spelled here once: the specs' messages name them, and the jobs
+ * module declares each key (type, default, meaning) under the same constant and maps it onto the
+ * spec builders.
  */
 public final class SplitKeys {
   private SplitKeys() {}
@@ -16,10 +17,18 @@ public final class SplitKeys {
   public static final String TIME_VALIDATION_START = "split.time.validation-start";
   public static final String TIME_TEST_START = "split.time.test-start";
   public static final String TIME_GAP = "split.time.gap";
+
+  /** The family {@link #timeStart} spells out, as help and the README name it. */
+  public static final String TIME_START_FAMILY = "split.time.<channel>-start";
+
   public static final String DOMAIN_PRESET = "split.domain.preset";
   public static final String DOMAIN_CLEAN = "split.domain.clean";
   public static final String DOMAIN_NOISY = "split.domain.noisy";
   public static final String DOMAIN_ROUTES_PREFIX = "split.domain.routes.";
+
+  /** The family {@link #domainRoute} spells out, as help and the README name it. */
+  public static final String DOMAIN_ROUTES_FAMILY = DOMAIN_ROUTES_PREFIX + "<domain>";
+
   public static final String DOMAIN_DEFAULT_ROUTE = "split.domain.default-route";
   public static final String DOMAIN_INNER = "split.domain.inner";
   public static final String STRATIFY_BY = "split.stratify-by";

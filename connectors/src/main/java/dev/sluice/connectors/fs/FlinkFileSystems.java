@@ -26,18 +26,21 @@ import org.apache.flink.core.plugin.PluginUtils;
  * classpath, where the local job jar carries {@code flink-s3-fs-hadoop}.
  */
 public final class FlinkFileSystems {
+  // The constants below are the S3 filesystem's own option names, which Sluice writes into Flink's
+  // configuration; they are not Sluice keys. Sluice's keys are declared by S3Settings (and the
+  // jobs module's SluiceKeys): s3.path-style-access there, s3.path.style.access here.
 
   /** Flink's key for a non-AWS endpoint (mirrored to {@code fs.s3a.endpoint}). */
-  public static final String ENDPOINT = "s3.endpoint";
+  public static final String FLINK_S3_ENDPOINT = "s3.endpoint";
 
   /** Flink's key for path-style access (mirrored to {@code fs.s3a.path.style.access}). */
-  public static final String PATH_STYLE_ACCESS = "s3.path.style.access";
+  public static final String FLINK_S3_PATH_STYLE_ACCESS = "s3.path.style.access";
 
   /** Flink's key for the access key (mirrored to {@code fs.s3a.access.key}). */
-  public static final String ACCESS_KEY = "s3.access-key";
+  public static final String FLINK_S3_ACCESS_KEY = "s3.access-key";
 
   /** Flink's key for the secret key (mirrored to {@code fs.s3a.secret.key}). */
-  public static final String SECRET_KEY = "s3.secret-key";
+  public static final String FLINK_S3_SECRET_KEY = "s3.secret-key";
 
   /** Hadoop S3A's signing region, passed through as is. */
   public static final String REGION = "fs.s3a.endpoint.region";
@@ -64,12 +67,12 @@ public final class FlinkFileSystems {
   /** The Flink configuration entries that make flink-s3-fs-hadoop use these settings. */
   public static Configuration toFlinkConfiguration(S3Settings s3) {
     Configuration config = new Configuration();
-    s3.endpoint().ifPresent(endpoint -> config.setString(ENDPOINT, endpoint.toString()));
-    config.setString(PATH_STYLE_ACCESS, Boolean.toString(s3.pathStyleAccess()));
+    s3.endpoint().ifPresent(endpoint -> config.setString(FLINK_S3_ENDPOINT, endpoint.toString()));
+    config.setString(FLINK_S3_PATH_STYLE_ACCESS, Boolean.toString(s3.pathStyleAccess()));
     s3.region().ifPresent(region -> config.setString(REGION, region));
     if (s3.hasExplicitCredentials()) {
-      config.setString(ACCESS_KEY, s3.accessKey().orElseThrow());
-      config.setString(SECRET_KEY, s3.secretKey().orElseThrow());
+      config.setString(FLINK_S3_ACCESS_KEY, s3.accessKey().orElseThrow());
+      config.setString(FLINK_S3_SECRET_KEY, s3.secretKey().orElseThrow());
     } else {
       config.setString(CREDENTIALS_PROVIDER, DEFAULT_CREDENTIALS_CHAIN);
     }

@@ -16,20 +16,12 @@ import dev.sluice.jobs.target.AlgorithmTarget;
 import dev.sluice.jobs.target.PredictorType;
 import dev.sluice.jobs.target.TargetChecks;
 import dev.sluice.jobs.target.TargetSettings;
-import dev.sluice.splitters.SpecBuilder;
-import dev.sluice.splitters.SplitConfigException;
 import dev.sluice.splitters.SplitSpec;
-import dev.sluice.splitters.domain.DomainSplitSpec;
-import dev.sluice.splitters.group.GroupSplitSpec;
-import dev.sluice.splitters.random.RandomSplitSpec;
-import dev.sluice.splitters.time.TimeSplitSpec;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -157,19 +149,7 @@ public record JobConfig(
     }
 
     SchemaMapping schema = format.map(f -> bindSchema(settings, f, problems)).orElse(null);
-    SplitSpec split = bindSplit(settings, problems);
-    checkStrategyColumns(settings, problems);
-    checkKeysOfOtherStrategies(settings, problems);
-    checkStratifyBy(settings, problems);
-    if (split != null && monitorInterval.isPresent() && split.needsPlanningPass()) {
-      problems.add(
-          "source.monitor-interval: a continuous run accepts only splits that need no planning"
-              + " pass, but split.strategy "
-              + split.strategy()
-              + " as configured plans from the data ("
-              + planningHint(settings)
-              + "); remove source.monitor-interval for a bounded run");
-    }
+    SplitSpec split = SplitBinding.bind(settings, monitorInterval.isPresent(), problems);
     if (sourcePath.isPresent() && sinkPath.isPresent()) {
       SourceSinkOverlap.problem(sourcePath.get(), sinkPath.get()).ifPresent(problems::add);
     }
@@ -305,133 +285,5 @@ public record JobConfig(
       problems.addAll(e.problems());
       return null;
     }
-  }
-
-  private static SplitSpec bindSplit(Settings settings, List<String> problems) {
-    try {
-      return switch (settings.string(SPLIT_STRATEGY)) {
-        case "random" ->
-            common(RandomSplitSpec.builder(), settings)
-                .stratified(settings.has(SPLIT_STRATIFY_BY))
-                .build();
-        case "group" -> group(settings).build();
-        case "time" -> time(settings).build();
-        case "domain" -> domain(settings).build();
-        default -> throw new IllegalStateException("validated: " + SPLIT_STRATEGY);
-      };
-    } catch (SplitConfigException e) {
-      e.problems().forEach(p -> problems.add(p.toString()));
-      return null;
-    }
-  }
-
-  private static <B extends SpecBuilder<B>> B common(B builder, Settings settings) {
-    return builder
-        .seed(settings.get(SPLIT_SEED, Long.class))
-        .channels(settings.list(SPLIT_CHANNELS))
-        .fractions(settings.fractions(SPLIT_FRACTIONS));
-  }
-
-  private static GroupSplitSpec.Builder group(Settings settings) {
-    GroupSplitSpec.Builder group =
-        common(GroupSplitSpec.builder(), settings)
-            .balanced(settings.flag(SPLIT_GROUP_BALANCED))
-            .stratified(settings.has(SPLIT_STRATIFY_BY));
-    // Only an explicit tolerance is passed on: the splitter refuses one outside balanced mode.
-    if (settings.explicitKeys().contains(SPLIT_GROUP_TOLERANCE.name())) {
-      group.tolerance(settings.get(SPLIT_GROUP_TOLERANCE, Double.class));
-    }
-    return group;
-  }
-
-  private static TimeSplitSpec.Builder time(Settings settings) {
-    TimeSplitSpec.Builder time =
-        common(TimeSplitSpec.builder(), settings).gap(settings.get(SPLIT_TIME_GAP, Duration.class));
-    settings.family(SPLIT_TIME_START, Instant.class).forEach(time::start);
-    return time;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static DomainSplitSpec.Builder domain(Settings settings) {
-    DomainSplitSpec.Builder domain =
-        common(DomainSplitSpec.builder(), settings)
-            .clean(settings.string(SPLIT_DOMAIN_CLEAN))
-            .noisy(settings.string(SPLIT_DOMAIN_NOISY))
-            .inner(settings.string(SPLIT_DOMAIN_INNER));
-    settings.optionalString(SPLIT_DOMAIN_PRESET).ifPresent(domain::preset);
-    settings.optionalString(SPLIT_DOMAIN_DEFAULT_ROUTE).ifPresent(domain::defaultRoute);
-    settings.optionalString(SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS).ifPresent(domain::crossDomainGroups);
-    Map<String, List> routes = settings.family(SPLIT_DOMAIN_ROUTES, List.class);
-    routes.forEach((value, fractions) -> domain.route(value, (List<Double>) fractions));
-    return domain;
-  }
-
-  /** A strategy that needs a column the schema does not map is refused before any data moves. */
-  private static void checkStrategyColumns(Settings settings, List<String> problems) {
-    String strategy = settings.string(SPLIT_STRATEGY);
-    if (strategy.equals("time") && !settings.has(SCHEMA_TIMESTAMP)) {
-      problems.add("schema.timestamp: split.strategy time needs the event-time column; set it");
-    }
-    if (strategy.equals("group") && !settings.has(SCHEMA_GROUP)) {
-      problems.add("schema.group: split.strategy group needs the group column; set it");
-    }
-    if (strategy.equals("domain") && !settings.has(SCHEMA_DOMAIN)) {
-      problems.add("schema.domain: split.strategy domain needs the domain column; set it");
-    }
-    if (strategy.equals("domain")
-        && settings.string(SPLIT_DOMAIN_INNER).equals("group")
-        && !settings.has(SCHEMA_GROUP)) {
-      problems.add("schema.group: split.domain.inner group needs the group column; set it");
-    }
-  }
-
-  /** {@code split.stratify-by} names a label column, and applies to random and group splits. */
-  private static void checkStratifyBy(Settings settings, List<String> problems) {
-    Optional<String> column = settings.optionalString(SPLIT_STRATIFY_BY);
-    if (column.isEmpty()) {
-      return;
-    }
-    String strategy = settings.string(SPLIT_STRATEGY);
-    if (!strategy.equals("random") && !strategy.equals("group")) {
-      problems.add(
-          "split.stratify-by: applies to split.strategy random or group, but split.strategy is "
-              + strategy
-              + "; remove split.stratify-by");
-    }
-    List<String> labels = settings.has(SCHEMA_LABEL) ? settings.list(SCHEMA_LABEL) : List.of();
-    if (!labels.contains(column.get())) {
-      problems.add(
-          "split.stratify-by: '"
-              + column.get()
-              + "' is not a label column; stratify by one of schema.label "
-              + labels
-              + (labels.isEmpty() ? " (set schema.label first)" : ""));
-    }
-  }
-
-  /** A key of another strategy is almost always a mistake in the strategy, so say so. */
-  private static void checkKeysOfOtherStrategies(Settings settings, List<String> problems) {
-    String strategy = settings.string(SPLIT_STRATEGY);
-    for (String key : settings.explicitKeys()) {
-      for (String other : List.of("group", "time", "domain")) {
-        if (key.startsWith("split." + other + ".") && !strategy.equals(other)) {
-          problems.add(
-              key + ": applies to split.strategy " + other + ", but split.strategy is " + strategy);
-        }
-      }
-    }
-  }
-
-  private static String planningHint(Settings settings) {
-    return switch (settings.string(SPLIT_STRATEGY)) {
-      case "time" ->
-          "time fractions; give split.time.validation-start and split.time.test-start instead";
-      case "random" -> "stratified; remove split.stratify-by";
-      case "group" ->
-          "balanced or stratified groups; set split.group.balanced false and remove"
-              + " split.stratify-by";
-      case "domain" -> "groups across domains; use split.domain.inner random";
-      default -> "a data-dependent plan";
-    };
   }
 }

@@ -2,12 +2,18 @@ package dev.sluice.jobs.config;
 
 import static dev.sluice.jobs.config.ConfigKey.key;
 
+import dev.sluice.connectors.fs.S3Settings;
+import dev.sluice.splitters.SplitKeys;
+import dev.sluice.splitters.SplitStrategy;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every configuration key Sluice understands. Validation, {@code --help} and the README's table are
- * all generated from this list.
+ * Every configuration key Sluice understands, each declared once: its name, type, default and
+ * meaning. Validation, {@code --help}, the README's table and every carrier (YAML, arguments,
+ * Managed Flink's runtime properties) work from this list. Names the splitters' and the S3
+ * settings' messages also use are spelled in their modules ({@link SplitKeys}, {@link S3Settings})
+ * and taken from there, so no key is spelled twice.
  */
 public final class SluiceKeys {
   private SluiceKeys() {}
@@ -84,7 +90,7 @@ public final class SluiceKeys {
               "The column holding a record id, used as the uid and the random split key. By"
                   + " default the uid is the object URI and line, <object>:<line>.");
   public static final ConfigKey SCHEMA_TIMESTAMP =
-      key("schema.timestamp", ValueType.STRING)
+      key(SplitKeys.SCHEMA_TIMESTAMP, ValueType.STRING)
           .describedAs("The event-time column; required by split.strategy time.");
   public static final ConfigKey SCHEMA_TIMESTAMP_FORMAT =
       key("schema.timestamp-format", ValueType.STRING)
@@ -94,12 +100,12 @@ public final class SluiceKeys {
               "How timestamps are written: ISO-8601 date (start of day, UTC) or date-time (UTC"
                   + " when no zone is given), or epoch seconds or milliseconds.");
   public static final ConfigKey SCHEMA_GROUP =
-      key("schema.group", ValueType.STRING)
+      key(SplitKeys.SCHEMA_GROUP, ValueType.STRING)
           .describedAs(
               "The group column (speaker, patient, store); required by split.strategy group and"
                   + " by split.domain.inner group.");
   public static final ConfigKey SCHEMA_DOMAIN =
-      key("schema.domain", ValueType.STRING)
+      key(SplitKeys.SCHEMA_DOMAIN, ValueType.STRING)
           .describedAs("The domain column (clean/noisy); required by split.strategy domain.");
   public static final ConfigKey SCHEMA_LABEL =
       key("schema.label", ValueType.LIST)
@@ -146,29 +152,29 @@ public final class SluiceKeys {
   // --- split -------------------------------------------------------------------------------
 
   public static final ConfigKey SPLIT_STRATEGY =
-      key("split.strategy", ValueType.STRING)
+      key(SplitKeys.STRATEGY, ValueType.STRING)
           .defaultValue("random")
-          .oneOf("random", "group", "time", "domain")
+          .oneOf(SplitStrategy.configNames().toArray(String[]::new))
           .describedAs(
               "How records are assigned to channels: random (hash of the record key), group (all"
                   + " records of a group together), time (by event time; never random), domain"
                   + " (a routing table per domain value).");
   public static final ConfigKey SPLIT_SEED =
-      key("split.seed", ValueType.LONG)
+      key(SplitKeys.SEED, ValueType.LONG)
           .defaultValue("0")
           .describedAs("The salt of the split hash. Change it to draw a different split.");
   public static final ConfigKey SPLIT_CHANNELS =
-      key("split.channels", ValueType.LIST)
+      key(SplitKeys.CHANNELS, ValueType.LIST)
           .defaultValue("train,validation,test")
           .describedAs(
               "The channels in order. Names may hold lowercase letters, digits, - and _ (they"
                   + " become S3 prefixes), and may not start with _ (kept for metadata).");
   public static final ConfigKey SPLIT_FRACTIONS =
-      key("split.fractions", ValueType.FRACTION_LIST)
+      key(SplitKeys.FRACTIONS, ValueType.FRACTION_LIST)
           .defaultValue("0.8,0.1,0.1")
           .describedAs("The share of each channel, in the order of split.channels; they sum to 1.");
   public static final ConfigKey SPLIT_STRATIFY_BY =
-      key("split.stratify-by", ValueType.STRING)
+      key(SplitKeys.STRATIFY_BY, ValueType.STRING)
           .describedAs(
               "A label column (one of schema.label) whose classes keep their share in every"
                   + " channel (random and group strategies; plans from the data, so bounded runs"
@@ -176,69 +182,69 @@ public final class SluiceKeys {
                   + " (as StratifiedGroupKFold). A class with fewer records than channels is"
                   + " reported, not spread.");
   public static final ConfigKey SPLIT_ALLOW_EMPTY_CHANNELS =
-      key("split.allow-empty-channels", ValueType.BOOLEAN)
+      key(SplitKeys.ALLOW_EMPTY_CHANNELS, ValueType.BOOLEAN)
           .defaultValue("false")
           .describedAs(
               "Whether a bounded run may complete with a channel that was meant to receive records"
                   + " (a fraction above 0) but received none. By default such a run fails (exit 1,"
                   + " failed-report.json) and publishes nothing.");
   public static final ConfigKey SPLIT_GROUP_BALANCED =
-      key("split.group.balanced", ValueType.BOOLEAN)
+      key(SplitKeys.GROUP_BALANCED, ValueType.BOOLEAN)
           .defaultValue("false")
           .describedAs(
               "Balance channels by records rather than by groups, from a planning pass over"
                   + " bounded input. Groups not in the plan fall back to the hash rule.");
   public static final ConfigKey SPLIT_GROUP_TOLERANCE =
-      key("split.group.tolerance", ValueType.FRACTION)
+      key(SplitKeys.GROUP_TOLERANCE, ValueType.FRACTION)
           .defaultValue("0.01")
           .describedAs(
               "Balanced mode: how far a channel's share of records may be from its target.");
   public static final ConfigKey SPLIT_TIME_START =
-      key("split.time.<channel>-start", ValueType.INSTANT)
+      key(SplitKeys.TIME_START_FAMILY, ValueType.INSTANT)
           .describedAs(
               "Time cut-off: records at or after it go to that channel (split.time.validation-start,"
                   + " split.time.test-start), one for each channel after the first. Without"
                   + " cut-offs, the cut-offs are planned from split.fractions.");
   public static final ConfigKey SPLIT_TIME_GAP =
-      key("split.time.gap", ValueType.DURATION)
+      key(SplitKeys.TIME_GAP, ValueType.DURATION)
           .defaultValue("0s")
           .describedAs(
               "Records within this long before a cut-off are excluded (and counted), so no"
                   + " earlier channel lies closer than the gap to a later one.");
   public static final ConfigKey SPLIT_DOMAIN_PRESET =
-      key("split.domain.preset", ValueType.STRING)
+      key(SplitKeys.DOMAIN_PRESET, ValueType.STRING)
           .oneOf("clean-train-noisy-eval", "clean-split-noisy-mixed")
           .describedAs(
               "A routing table from the field: clean-train-noisy-eval (clean 100% train; noisy"
                   + " 50% validation, 50% test) or clean-split-noisy-mixed (clean 90% train, 10%"
                   + " validation; noisy 30% validation, 70% test).");
   public static final ConfigKey SPLIT_DOMAIN_CLEAN =
-      key("split.domain.clean", ValueType.STRING)
+      key(SplitKeys.DOMAIN_CLEAN, ValueType.STRING)
           .defaultValue("clean")
           .describedAs("The domain value the presets treat as clean.");
   public static final ConfigKey SPLIT_DOMAIN_NOISY =
-      key("split.domain.noisy", ValueType.STRING)
+      key(SplitKeys.DOMAIN_NOISY, ValueType.STRING)
           .defaultValue("noisy")
           .describedAs("The domain value the presets treat as noisy.");
   public static final ConfigKey SPLIT_DOMAIN_ROUTES =
-      key("split.domain.routes.<domain>", ValueType.FRACTION_LIST)
+      key(SplitKeys.DOMAIN_ROUTES_FAMILY, ValueType.FRACTION_LIST)
           .describedAs(
               "The channel fractions for one domain value, in the order of split.channels;"
                   + " overrides the preset's route for that value.");
   public static final ConfigKey SPLIT_DOMAIN_DEFAULT_ROUTE =
-      key("split.domain.default-route", ValueType.STRING)
+      key(SplitKeys.DOMAIN_DEFAULT_ROUTE, ValueType.STRING)
           .describedAs(
               "The domain value whose route applies to values missing from the table. Without"
                   + " it such records are rejected as unknown_domain; with split.domain.inner"
                   + " group the planning pass finds them first and the run stops before writing"
                   + " (exit 2).");
   public static final ConfigKey SPLIT_DOMAIN_INNER =
-      key("split.domain.inner", ValueType.STRING)
+      key(SplitKeys.DOMAIN_INNER, ValueType.STRING)
           .defaultValue("random")
           .oneOf("random", "group")
           .describedAs("How the channel is chosen within a domain's route.");
   public static final ConfigKey SPLIT_DOMAIN_CROSS_DOMAIN_GROUPS =
-      key("split.domain.cross-domain-groups", ValueType.STRING)
+      key(SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS, ValueType.STRING)
           .oneOf("follow-majority", "evaluation-first", "split-by-domain")
           .describedAs(
               "Inner group: where a group found in several domains goes. follow-majority (the"
@@ -372,31 +378,31 @@ public final class SluiceKeys {
   // --- s3 ----------------------------------------------------------------------------------
 
   public static final ConfigKey S3_ENDPOINT =
-      key("s3.endpoint", ValueType.STRING)
+      key(S3Settings.ENDPOINT, ValueType.STRING)
           .describedAs("An S3-compatible endpoint URL (default: AWS for the region).");
   public static final ConfigKey S3_PATH_STYLE_ACCESS =
-      key("s3.path-style-access", ValueType.BOOLEAN)
+      key(S3Settings.PATH_STYLE_ACCESS, ValueType.BOOLEAN)
           .defaultValue("false")
           .describedAs("Use path-style requests; most local S3-compatible stores need it.");
   public static final ConfigKey S3_REGION =
-      key("s3.region", ValueType.STRING).describedAs("The AWS region of the buckets.");
+      key(S3Settings.REGION, ValueType.STRING).describedAs("The AWS region of the buckets.");
   public static final ConfigKey S3_ACCESS_KEY =
-      key("s3.access-key", ValueType.STRING)
+      key(S3Settings.ACCESS_KEY, ValueType.STRING)
           .secret()
           .describedAs(
               "An explicit access key, for tests and local stores. Without it the default AWS"
                   + " credentials chain is used.");
   public static final ConfigKey S3_SECRET_KEY =
-      key("s3.secret-key", ValueType.STRING)
+      key(S3Settings.SECRET_KEY, ValueType.STRING)
           .secret()
           .describedAs("The secret key that goes with s3.access-key.");
   public static final ConfigKey S3_SSE =
-      key("s3.sse", ValueType.STRING)
+      key(S3Settings.SSE, ValueType.STRING)
           .defaultValue("none")
           .oneOf("none", "sse-s3", "sse-kms")
           .describedAs("Server-side encryption of the output.");
   public static final ConfigKey S3_SSE_KMS_KEY_ID =
-      key("s3.sse-kms-key-id", ValueType.STRING)
+      key(S3Settings.SSE_KMS_KEY_ID, ValueType.STRING)
           .describedAs("The KMS key for s3.sse sse-kms (default: the account's AWS managed key).");
 
   /** Every key, in the order help and the README list them. */

@@ -193,4 +193,47 @@ class JobConfigTest {
                         "split.domain.cross-domain-groups: applies only with split.domain.inner"
                             + " = group"));
   }
+
+  @Test
+  void aContinuousRunRefusingAPlannedSplitSaysWhatPlansAndHowToDoWithout() {
+    Map<String, String> values = minimal();
+    values.put("source.monitor-interval", "30s");
+    values.put("schema.group", "speaker");
+    values.put("split.strategy", "group");
+    values.put("split.group.balanced", "true");
+
+    assertThat(problems(values))
+        .containsExactly(
+            "source.monitor-interval: a continuous run accepts only splits that need no planning"
+                + " pass, but split.strategy group as configured plans from the data (balanced"
+                + " groups; set split.group.balanced false); remove source.monitor-interval for a"
+                + " bounded run");
+
+    values.put("split.strategy", "time");
+    values.remove("split.group.balanced");
+    values.remove("schema.group");
+    values.put("schema.timestamp", "ts");
+    assertThat(problems(values))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "(time fractions; give split.time.validation-start and"
+                            + " split.time.test-start instead)"));
+  }
+
+  @Test
+  void stratifyByNamesTheStrategiesItAppliesTo() {
+    Map<String, String> values = minimal();
+    values.put("schema.label", "label");
+    values.put("schema.timestamp", "ts");
+    values.put("split.strategy", "time");
+    values.put("split.stratify-by", "label");
+
+    assertThat(problems(values))
+        .contains(
+            "split.stratify-by: applies to split.strategy random or group, but split.strategy is"
+                + " time; remove split.stratify-by");
+  }
 }

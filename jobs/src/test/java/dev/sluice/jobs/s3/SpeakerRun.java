@@ -61,7 +61,7 @@ final class SpeakerRun {
   /** The same, with the cluster reaching the server through {@code endpoint} (a recorder). */
   static Map<String, String> clusterSettings(S3TestServer s3, URI endpoint) {
     Map<String, String> settings = new HashMap<>(clusterSettings(s3));
-    settings.put(FlinkFileSystems.ENDPOINT, endpoint.toString());
+    settings.put(FlinkFileSystems.FLINK_S3_ENDPOINT, endpoint.toString());
     return settings;
   }
 

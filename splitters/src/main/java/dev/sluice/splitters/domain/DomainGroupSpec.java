@@ -56,6 +56,11 @@ public final class DomainGroupSpec implements PlannedSpec {
   }
 
   @Override
+  public String planningHint() {
+    return "groups across domains; use " + SplitKeys.DOMAIN_INNER + " random";
+  }
+
+  @Override
   public String strategy() {
     return "domain";
   }

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
 import dev.sluice.splitters.SpecBuilder;
+import dev.sluice.splitters.SplitColumn;
 import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
@@ -128,6 +129,16 @@ public final class DomainSplitSpec implements UnplannedSpec {
     public Builder crossDomainGroups(String policy) {
       this.crossDomainGroups = policy;
       return this;
+    }
+
+    @Override
+    public Map<SplitColumn, String> requiredColumns() {
+      Map<SplitColumn, String> columns = new LinkedHashMap<>();
+      columns.put(SplitColumn.DOMAIN, SplitKeys.STRATEGY + " domain");
+      if ("group".equals(inner)) {
+        columns.put(SplitColumn.GROUP, SplitKeys.DOMAIN_INNER + " group");
+      }
+      return columns;
     }
 
     /** {@code split.domain.inner}: random or group. */

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class BalancedGroupSpec implements PlannedSpec {
   /** {@code split.group.tolerance}. */
   public double tolerance() {
     return tolerance;
+  }
+
+  @Override
+  public String planningHint() {
+    return "balanced groups; set " + SplitKeys.GROUP_BALANCED + " false";
   }
 
   @Override

@@ -4,11 +4,13 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
 import dev.sluice.splitters.SpecBuilder;
+import dev.sluice.splitters.SplitColumn;
 import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.UnplannedSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code split.strategy = group} in hash mode: whole groups go to one channel by the hash of the
@@ -87,6 +89,11 @@ public final class GroupSplitSpec implements UnplannedSpec {
     public Builder tolerance(double tolerance) {
       this.tolerance = tolerance;
       return this;
+    }
+
+    @Override
+    public Map<SplitColumn, String> requiredColumns() {
+      return Map.of(SplitColumn.GROUP, SplitKeys.STRATEGY + " group");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class StratifiedGroupSpec implements PlannedSpec {
   /** {@code split.group.tolerance}, on each channel's share of records. */
   public double tolerance() {
     return tolerance;
+  }
+
+  @Override
+  public String planningHint() {
+    return "stratified groups; remove " + SplitKeys.STRATIFY_BY;
   }
 
   @Override

@@ -4,10 +4,12 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
 import dev.sluice.splitters.SpecBuilder;
+import dev.sluice.splitters.SplitColumn;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.UnplannedSpec;
 import java.util.List;
+import java.util.Map;
 
 /** {@code split.strategy = random}: hash of the record key. Needs no planning pass. */
 public final class RandomSplitSpec implements UnplannedSpec {
@@ -64,6 +66,12 @@ public final class RandomSplitSpec implements UnplannedSpec {
     public Builder stratified(boolean stratified) {
       this.stratified = stratified;
       return this;
+    }
+
+    /** A random split reads only the uid, which every record has. */
+    @Override
+    public Map<SplitColumn, String> requiredColumns() {
+      return Map.of();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class StratifiedRandomSpec implements PlannedSpec {
   StratifiedRandomSpec(ChannelFractions fractions, long seed) {
     this.fractions = fractions;
     this.seed = seed;
+  }
+
+  @Override
+  public String planningHint() {
+    return "stratified; remove " + SplitKeys.STRATIFY_BY;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.PlannedSpec;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitPlan;
 import dev.sluice.splitters.Splitter;
 import java.time.Duration;
@@ -42,6 +43,15 @@ public final class TimeFractionsSpec implements PlannedSpec {
   /** The gap. */
   public Duration gap() {
     return gap;
+  }
+
+  @Override
+  public String planningHint() {
+    return "time fractions; give "
+        + SplitKeys.TIME_VALIDATION_START
+        + " and "
+        + SplitKeys.TIME_TEST_START
+        + " instead";
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.ConfigProblems;
 import dev.sluice.splitters.SpecBuilder;
+import dev.sluice.splitters.SplitColumn;
 import dev.sluice.splitters.SplitKeys;
 import dev.sluice.splitters.SplitSpec;
 import dev.sluice.splitters.Splitter;
@@ -168,6 +169,11 @@ public final class TimeSplitSpec implements UnplannedSpec {
       }
       this.sketchK = k;
       return this;
+    }
+
+    @Override
+    public Map<SplitColumn, String> requiredColumns() {
+      return Map.of(SplitColumn.TIMESTAMP, SplitKeys.STRATEGY + " time");
     }
 
     /**
