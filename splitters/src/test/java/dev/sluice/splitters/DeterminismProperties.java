@@ -79,7 +79,7 @@ class DeterminismProperties {
     return Statistics.roundTrip(planned.splitter(planned.plan(merged)));
   }
 
-  @Property(tries = 40)
+  @Property(seed = PropertySeed.FIXED, tries = 40)
   void everyStrategyAssignsTheSameWhateverTheOrderPartitioningOrInstance(
       @ForAll("data") List<SplitFields> records, @ForAll long seed, @ForAll long shuffle) {
     List<SplitSpec> first = specs(seed);

@@ -37,7 +37,7 @@ class StratifiedSplitProperties {
    * to within one record. With 1 % positives, every channel's positive share is then within one
    * record of 1 %.
    */
-  @Property(tries = 30)
+  @Property(seed = PropertySeed.FIXED, tries = 30)
   void aRandomSplitOfOnePercentPositivesGivesEveryChannelItsShareToWithinOneRecord(
       @ForAll @IntRange(min = 2_000, max = 30_000) int n,
       @ForAll long seed,
@@ -71,7 +71,7 @@ class StratifiedSplitProperties {
     return org.assertj.core.data.Offset.offset(d);
   }
 
-  @Property(tries = 40)
+  @Property(seed = PropertySeed.FIXED, tries = 40)
   void aStratifiedGroupSplitKeepsGroupsWholeAndAccountsForEveryRecord(
       @ForAll long seed,
       @ForAll @Size(min = 1, max = 400) List<@IntRange(max = 60) Integer> groups,
@@ -99,7 +99,7 @@ class StratifiedSplitProperties {
    * % positives); the groups stay whole and every channel's positive share is within 0.1 percentage
    * point of 1 %.
    */
-  @Property(tries = 10)
+  @Property(seed = PropertySeed.FIXED, tries = 10)
   void aGroupSplitOfOnePercentPositivesKeepsTheShareInEveryChannel(@ForAll long seed) {
     PlannedSpec spec = (PlannedSpec) GroupSplitSpec.builder().seed(seed).stratified(true).build();
     List<SplitFields> records = new ArrayList<>();
@@ -120,7 +120,7 @@ class StratifiedSplitProperties {
     }
   }
 
-  @Property(tries = 20)
+  @Property(seed = PropertySeed.FIXED, tries = 20)
   void aRareClassIsReportedAndItsRecordsAreStillAssigned(@ForAll long seed) {
     PlannedSpec spec = (PlannedSpec) RandomSplitSpec.builder().seed(seed).stratified(true).build();
     List<SplitFields> records = new ArrayList<>();
@@ -146,7 +146,7 @@ class StratifiedSplitProperties {
     }
   }
 
-  @Property(tries = 5)
+  @Property(seed = PropertySeed.FIXED, tries = 5)
   void aRecordWithoutAClassIsRejectedWithItsReason(@ForAll long seed) {
     PlannedSpec spec = (PlannedSpec) RandomSplitSpec.builder().seed(seed).stratified(true).build();
     Splitter s = spec.splitter(spec.plan(spec.newAccumulator()));

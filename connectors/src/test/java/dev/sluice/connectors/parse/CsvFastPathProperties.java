@@ -2,6 +2,7 @@ package dev.sluice.connectors.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.connectors.PropertySeed;
 import dev.sluice.connectors.source.RawRow;
 import dev.sluice.connectors.source.SourceFormat;
 import java.util.List;
@@ -14,7 +15,7 @@ import net.jqwik.api.Provide;
 /** The one-pass float32 path gives exactly what the general path gives, records or rejections. */
 class CsvFastPathProperties {
 
-  @Property(tries = 2000)
+  @Property(seed = PropertySeed.FIXED, tries = 2000)
   void agreesWithTheGeneralPathOnAnyRow(
       @ForAll("cells") List<String> cells, @ForAll boolean header, @ForAll boolean allowNonFinite) {
     SchemaMapping.Builder builder =

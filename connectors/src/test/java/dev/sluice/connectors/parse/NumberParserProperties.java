@@ -2,6 +2,7 @@ package dev.sluice.connectors.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.connectors.PropertySeed;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 /** The fast paths agree bit for bit with the JDK's correctly rounded parsers. */
 class NumberParserProperties {
 
-  @Property(tries = 3000)
+  @Property(seed = PropertySeed.FIXED, tries = 3000)
   void parsesDecimalsToTheNearestFloat(@ForAll("decimals") String text) {
     char[] chars = ("  " + text + "  ").toCharArray();
     float parsed = NumberParser.parseFloat(chars, 2, 2 + text.length());
@@ -25,7 +26,7 @@ class NumberParserProperties {
         .isEqualTo(Float.floatToRawIntBits(Float.parseFloat(text)));
   }
 
-  @Property(tries = 3000)
+  @Property(seed = PropertySeed.FIXED, tries = 3000)
   void parsesDecimalsToTheNearestDouble(@ForAll("decimals") String text) {
     char[] chars = text.toCharArray();
     assertThat(Double.doubleToRawLongBits(NumberParser.parseDouble(chars, 0, chars.length)))
@@ -33,19 +34,19 @@ class NumberParserProperties {
         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
   }
 
-  @Property(tries = 1000)
+  @Property(seed = PropertySeed.FIXED, tries = 1000)
   void parsesEveryFloatsShortestRenderingBackToItself(@ForAll float value) {
     char[] chars = Float.toString(value).toCharArray();
     assertThat(NumberParser.parseFloat(chars, 0, chars.length)).isEqualTo(value);
   }
 
-  @Property(tries = 1000)
+  @Property(seed = PropertySeed.FIXED, tries = 1000)
   void parsesIntegersInTheInt32Range(@ForAll int value) {
     char[] chars = Integer.toString(value).toCharArray();
     assertThat(NumberParser.parseInt(chars, 0, chars.length)).isEqualTo(value);
   }
 
-  @Property(tries = 500)
+  @Property(seed = PropertySeed.FIXED, tries = 500)
   void parsesFloatsWrittenWithFewDigits(
       @ForAll @IntRange(min = -99_999_999, max = 99_999_999) int mantissa,
       @ForAll @IntRange(min = 0, max = 12) int scale) {
@@ -57,7 +58,7 @@ class NumberParserProperties {
         .isEqualTo(Float.parseFloat(text));
   }
 
-  @Property(tries = 2000)
+  @Property(seed = PropertySeed.FIXED, tries = 2000)
   void parsesFloatMidpointsAndTheirNeighboursLikeTheJdk(
       @ForAll float value, @ForAll @IntRange(min = 6, max = 20) int digits) {
     if (!Float.isFinite(value) || !Float.isFinite(Math.nextUp(value))) {
@@ -78,7 +79,7 @@ class NumberParserProperties {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(seed = PropertySeed.FIXED, tries = 1000)
   void parsesIntegersAroundTheFloatSignificandLikeTheJdk(
       @ForAll @IntRange(min = 16_777_000, max = 134_217_800) int value) {
     char[] chars = Integer.toString(value).toCharArray();

@@ -3,6 +3,7 @@ package dev.sluice.connectors.protobuf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.sluice.connectors.PropertySeed;
 import dev.sluice.connectors.protobuf.generated.RecordProtos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import net.jqwik.api.Provide;
 /** Whatever the encoder writes, the generated protobuf classes parse to the same values. */
 class RecordEncoderProperties {
 
-  @Property(tries = 300)
+  @Property(seed = PropertySeed.FIXED, tries = 300)
   void encodedRecordsParseWithTheGeneratedClassesToTheSameValues(
       @ForAll("records") DecodedRecord record, @ForAll("records") DecodedRecord previous)
       throws Exception {
@@ -32,7 +33,7 @@ class RecordEncoderProperties {
     assertThat(RecordDecoder.decode(encoder.array(), 0, encoder.length())).isEqualTo(record);
   }
 
-  @Property(tries = 200)
+  @Property(seed = PropertySeed.FIXED, tries = 200)
   void doublesAreWrittenAsTheRequestedType(
       @ForAll("doubleArrays") double[] values, @ForAll("numericTypes") ValueType type)
       throws Exception {
@@ -56,7 +57,7 @@ class RecordEncoderProperties {
     }
   }
 
-  @Property(tries = 100)
+  @Property(seed = PropertySeed.FIXED, tries = 100)
   void aSliceOfAnArrayEncodesOnlyThatSlice(
       @ForAll("doubleArrays") double[] values, @ForAll("numericTypes") ValueType type)
       throws Exception {

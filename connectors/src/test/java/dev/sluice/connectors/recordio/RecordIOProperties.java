@@ -3,6 +3,7 @@ package dev.sluice.connectors.recordio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.sluice.connectors.PropertySeed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,25 +44,25 @@ class RecordIOProperties {
     assertSplitsReadTheSame(file, payloads, 13);
   }
 
-  @Property(tries = 300)
+  @Property(seed = PropertySeed.FIXED, tries = 300)
   void randomPayloadsRoundTrip(@ForAll("payloadLists") List<byte[]> payloads) throws IOException {
     assertThat(hex(read(write(payloads)))).containsExactlyElementsOf(hex(payloads));
   }
 
-  @Property(tries = 200)
+  @Property(seed = PropertySeed.FIXED, tries = 200)
   void everyWrittenFileReadsTheSameUnderAnyNumberOfDmlcParts(
       @ForAll("payloadLists") List<byte[]> payloads, @ForAll @IntRange(min = 1, max = 16) int parts)
       throws IOException {
     assertSplitsReadTheSame(write(payloads), payloads, parts);
   }
 
-  @Property(tries = 300)
+  @Property(seed = PropertySeed.FIXED, tries = 300)
   void theFramedLengthIsWhatTheWriterWrites(@ForAll("payloads") byte[] payload) throws IOException {
     assertThat(RecordIOWriter.framedLength(payload, 0, payload.length))
         .isEqualTo(write(List.of(payload)).length);
   }
 
-  @Property(tries = 500)
+  @Property(seed = PropertySeed.FIXED, tries = 500)
   void aCorruptedByteIsDetectedOrReadsAsDifferentRecordsWithoutRunawayAllocation(
       @ForAll("payloadLists") @Size(min = 1) List<byte[]> payloads,
       @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int where,

@@ -150,7 +150,7 @@ public final class ChannelChecks implements Serializable {
                 c.realised(),
                 p,
                 bound == Bound.TOLERANCE
-                    ? "split.group.tolerance"
+                    ? SplitKeys.GROUP_TOLERANCE
                     : "five binomial standard deviations over "
                         + n
                         + (bound == Bound.GROUPS ? " groups" : " records"),
@@ -163,7 +163,8 @@ public final class ChannelChecks implements Serializable {
       long present = e.getValue().values().stream().filter(x -> x > 0).count();
       if (total < channels) {
         warnings.add(
-            "split.stratify-by: class '"
+            SplitKeys.STRATIFY_BY
+                + ": class '"
                 + e.getKey()
                 + "' has "
                 + total

@@ -5,6 +5,7 @@ import dev.sluice.splitters.Channel;
 import dev.sluice.splitters.ChannelFractions;
 import dev.sluice.splitters.SplitExpectations;
 import dev.sluice.splitters.SplitFields;
+import dev.sluice.splitters.SplitKeys;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class LeakageAuditor implements Serializable {
           groupChannels,
           leaks,
           channels,
-          "split.domain.cross-domain-groups = split-by-domain leaks: ");
+          SplitKeys.DOMAIN_CROSS_DOMAIN_GROUPS + " = split-by-domain leaks: ");
     } else if (expect.groupsWhole()) {
       checkGroups(groupChannels, violations, channels, "group integrity: ");
     }

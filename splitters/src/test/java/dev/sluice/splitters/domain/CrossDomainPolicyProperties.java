@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.ChannelFractions;
+import dev.sluice.splitters.PropertySeed;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
@@ -80,7 +81,7 @@ class CrossDomainPolicyProperties {
     return new Outcome(records, assignments, plan, spec, auditor.report());
   }
 
-  @Property(tries = 80)
+  @Property(seed = PropertySeed.FIXED, tries = 80)
   void noGroupIsInTwoChannelsExceptUnderSplitByDomainWhereItIsWholeWithinEachDomain(
       @ForAll("presets") String preset,
       @ForAll("policies") CrossDomainPolicy policy,
@@ -112,7 +113,7 @@ class CrossDomainPolicyProperties {
     assertThat(o.report().violations()).isEmpty();
   }
 
-  @Property(tries = 80)
+  @Property(seed = PropertySeed.FIXED, tries = 80)
   void routesAreKeptExceptForTheRecordsFollowMajorityReroutes(
       @ForAll("presets") String preset,
       @ForAll("policies") CrossDomainPolicy policy,
@@ -141,7 +142,7 @@ class CrossDomainPolicyProperties {
     }
   }
 
-  @Property(tries = 80)
+  @Property(seed = PropertySeed.FIXED, tries = 80)
   void everyRecordIsAssignedOrExcludedAndTheCountsAddUpToWhatThePlanPredicted(
       @ForAll("presets") String preset,
       @ForAll("policies") CrossDomainPolicy policy,
@@ -165,7 +166,7 @@ class CrossDomainPolicyProperties {
     assertThat(perChannel).isEqualTo(r.assignedRecords());
   }
 
-  @Property(tries = 60)
+  @Property(seed = PropertySeed.FIXED, tries = 60)
   void underEvaluationFirstTheScarceDomainIsNeverExcludedAndFollowsItsOwnRoute(
       @ForAll("presets") String preset,
       @ForAll long seed,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.Assignment;
 import dev.sluice.splitters.PlanningAccumulator;
+import dev.sluice.splitters.PropertySeed;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
@@ -31,7 +32,7 @@ class GroupSplitterProperties {
     return Statistics.threeFractions();
   }
 
-  @Property(tries = 50)
+  @Property(seed = PropertySeed.FIXED, tries = 50)
   void everyRecordOfAGroupSharesOneChannelAlsoWhenSeenAgainLater(
       @ForAll long seed, @ForAll @Size(min = 1, max = 300) List<@IntRange(max = 40) Integer> ids) {
     Splitter first = ((UnplannedSpec) GroupSplitSpec.builder().seed(seed).build()).splitter();
@@ -50,7 +51,7 @@ class GroupSplitterProperties {
     assertThat(auditor.report().passed()).isTrue();
   }
 
-  @Property(tries = 30)
+  @Property(seed = PropertySeed.FIXED, tries = 30)
   void hashModeGroupFractionsAreWithinFiveBinomialStandardDeviations(
       @ForAll long seed, @ForAll("fractions") double[] f) {
     Splitter s =
@@ -65,7 +66,7 @@ class GroupSplitterProperties {
     }
   }
 
-  @Property(tries = 40)
+  @Property(seed = PropertySeed.FIXED, tries = 40)
   void balancedModeHitsEveryChannelWithinTheToleranceWhenGroupsAreSmall(
       @ForAll long seed,
       @ForAll("fractions") double[] f,
@@ -94,7 +95,7 @@ class GroupSplitterProperties {
     }
   }
 
-  @Property(tries = 20)
+  @Property(seed = PropertySeed.FIXED, tries = 20)
   void balancedPlansAreTheSameForTheSameTableAndSeedWhateverTheOrderSeen(
       @ForAll long seed,
       @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 1, max = 9) Integer> sizes) {
@@ -118,7 +119,7 @@ class GroupSplitterProperties {
         .isEqualTo(BalancedGroupPlanner.plan(forward, target, seed, 0.01).channelOfGroup());
   }
 
-  @Property(tries = 30)
+  @Property(seed = PropertySeed.FIXED, tries = 30)
   void aGroupNotInThePlanFallsBackToTheHashRule(@ForAll long seed, @ForAll String newGroup) {
     BalancedGroupSpec spec =
         (BalancedGroupSpec) GroupSplitSpec.builder().seed(seed).balanced(true).build();

@@ -3,6 +3,7 @@ package dev.sluice.splitters.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.splitters.Assignment;
+import dev.sluice.splitters.PropertySeed;
 import dev.sluice.splitters.SplitFields;
 import dev.sluice.splitters.Splitter;
 import dev.sluice.splitters.Statistics;
@@ -29,7 +30,7 @@ class TimeSplitterProperties {
     return Statistics.threeFractions();
   }
 
-  @Property(tries = 100)
+  @Property(seed = PropertySeed.FIXED, tries = 100)
   void channelsAreInTimeOrderWithMoreThanTheGapBetweenThemAndGapRecordsAreCounted(
       @ForAll @Size(min = 1, max = 400) List<@LongRange(min = 0, max = 100 * DAY) Long> offsets,
       @ForAll @IntRange(min = 1, max = 40) int validationDay,
@@ -63,7 +64,7 @@ class TimeSplitterProperties {
     assertThat(report.excludedByGap()).isEqualTo(excluded);
   }
 
-  @Property(tries = 100)
+  @Property(seed = PropertySeed.FIXED, tries = 100)
   void recordsSharingATimestampNeverStraddleACutOffAndTheCutOffBelongsToTheLaterChannel(
       @ForAll @LongRange(min = 0, max = 10 * DAY) long at) {
     Instant v = EPOCH_2024.plusMillis(at);
@@ -80,7 +81,7 @@ class TimeSplitterProperties {
         .isEqualTo("train");
   }
 
-  @Property(tries = 40)
+  @Property(seed = PropertySeed.FIXED, tries = 40)
   void fractionsModeGivesTrainTheOldestRecordsAndHitsTheFractionsUpToOneTimestampsRecords(
       @ForAll("fractions") double[] f,
       @ForAll @Size(min = 50, max = 600) List<@IntRange(min = 0, max = 2000) Integer> hours) {
