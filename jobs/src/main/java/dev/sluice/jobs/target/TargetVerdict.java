@@ -30,28 +30,25 @@ public final class TargetVerdict {
           if (figures.singleDimension()) {
             return;
           }
+          String mixed =
+              "channel "
+                  + channel
+                  + " mixes feature dimensions "
+                  + figures.minDimension()
+                  + " to "
+                  + figures.featureDim();
           if (!figures.sparse()) {
             // Rows of another dimension are rejected within an object (wrong_dimension); across
             // objects, read in parallel, no reader can tell which object came first, so the run
             // fails instead of publishing a dense channel no algorithm can read as one matrix.
             failures.add(
-                "channel "
-                    + channel
-                    + " mixes feature dimensions "
-                    + figures.minDimension()
-                    + " to "
-                    + figures.featureDim()
+                mixed
                     + ": objects whose first rows differ in length share it; set"
                     + " schema.feature-dimension to the right number, and rows of another are"
                     + " rejected as wrong_dimension");
           } else if (algorithm.needsFeatureDim()) {
             failures.add(
-                "channel "
-                    + channel
-                    + " mixes feature dimensions "
-                    + figures.minDimension()
-                    + " to "
-                    + figures.featureDim()
+                mixed
                     + ", but target.algorithm "
                     + algorithm.configName()
                     + " takes one feature_dim");
